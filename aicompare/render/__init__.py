@@ -1,0 +1,1 @@
+"""Pure renderers: knowledge-base objects in, Markdown (with a little HTML) out."""

@@ -1,0 +1,85 @@
+"""Small building blocks for safe Markdown: escaping, links, tables."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass
+
+# Characters that Markdown, the table syntax, HTML or Jinja would treat as syntax.
+_SYNTAX_ENTITIES = {
+    "\\": "&#92;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "|": "&#124;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "~": "&#126;",
+    "^": "&#94;",
+    "=": "&#61;",
+    ":": "&#58;",
+}
+
+
+def text(value: str) -> str:
+    """Escape plain text so it renders literally inside Markdown, a table cell or a heading.
+
+    Line breaks become spaces so a value can never split a table row; HTML is escaped so
+    nothing in the data can run; Markdown and Jinja syntax characters become entities.
+    """
+    flat = " ".join(value.split())
+    escaped = html.escape(flat, quote=True)
+    return "".join(_SYNTAX_ENTITIES.get(char, char) for char in escaped)
+
+
+def attribute(value: str) -> str:
+    """Escape a value for a double-quoted HTML attribute or Markdown link title."""
+    return text(value).replace('"', "&quot;")
+
+
+@dataclass(frozen=True)
+class Page:
+    """Where the Markdown being rendered lives, so links can be made relative to it."""
+
+    src_uri: str
+    edit_base: str = ""
+
+    def link_to(self, target_src_uri: str, anchor: str = "") -> str:
+        """Relative link from this page to another page's Markdown source (MkDocs validates these)."""
+        base = posixpath.dirname(self.src_uri)
+        relative = posixpath.relpath(target_src_uri, base or ".")
+        return f"{relative}#{anchor}" if anchor else relative
+
+    def edit_url(self, data_path: str) -> str:
+        """Link to edit a data file (or browse a data folder) in the repository; '' without a repository."""
+        if not self.edit_base:
+            return ""
+        if data_path.endswith("/"):
+            return f"{self.edit_base.replace('/edit/', '/tree/')}{data_path}"
+        return f"{self.edit_base}{data_path}"
+
+
+def link(label_markdown: str, href: str, title: str = "") -> str:
+    """A Markdown link; the label must already be escaped."""
+    safe_href = href.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
+    return f'[{label_markdown}]({safe_href} "{attribute(title)}")' if title else f"[{label_markdown}]({safe_href})"
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table from already-rendered cells (headers are escaped here)."""
+    if any(len(row) != len(headers) for row in rows):
+        raise ValueError("every table row needs one cell per header")
+    lines = ["| " + " | ".join(text(header) for header in headers) + " |", "|" + "---|" * len(headers)]
+    for row in rows:
+        cells = [" ".join(cell.split()) or "&nbsp;" for cell in row]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def data_note(page: Page, data_paths: list[str]) -> str:
+    """The 'edit this data' paragraph placed under every data-driven table."""
+    links = [link(text(path), page.edit_url(path)) if page.edit_base else text(path) for path in data_paths]
+    return "Edit this data: " + ", ".join(links) + "\n{ .data-note }"

@@ -1,0 +1,295 @@
+"""Renderers for technology profiles, comparisons, industry uses and references."""
+
+from __future__ import annotations
+
+from ..knowledge import KnowledgeBase, did_you_mean
+from ..models import KIND_LABELS, MATURITY_LABELS, DimensionValue, Industry, Source, Technology
+from .markdown import Page, data_note, link, table, text
+
+REFERENCES_PAGE = "references.md"
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "da", "di", "le", "la"}
+
+
+def technology_page(tech_id: str) -> str:
+    """Markdown source path of a technology's page."""
+    return f"technologies/{tech_id}.md"
+
+
+def industry_page(industry_id: str) -> str:
+    """Markdown source path of an industry's page."""
+    return f"industries/{industry_id}.md"
+
+
+def source_anchor(source_id: str) -> str:
+    """Anchor of a source on the references page."""
+    return f"source-{source_id}"
+
+
+def get_technology(kb: KnowledgeBase, tech_id: str) -> Technology:
+    """Look up a technology, failing with a hint when the id is wrong."""
+    if tech_id not in kb.technologies:
+        raise KeyError(f"unknown technology '{tech_id}'{did_you_mean(tech_id, kb.technologies)}")
+    return kb.technologies[tech_id]
+
+
+def get_industry(kb: KnowledgeBase, industry_id: str) -> Industry:
+    """Look up an industry, failing with a hint when the id is wrong."""
+    if industry_id not in kb.industries:
+        raise KeyError(f"unknown industry '{industry_id}'{did_you_mean(industry_id, kb.industries)}")
+    return kb.industries[industry_id]
+
+
+def family_name(author: str) -> str:
+    """Family name of a personal name, keeping particles ('van den Oord'); organisations whole."""
+    words = author.split()
+    if len(words) <= 1 or len(words) > 4 or any(_marks_organisation(word) for word in words):
+        return author
+    start = len(words) - 1
+    while start > 0 and words[start - 1] in NAME_PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
+def _marks_organisation(word: str) -> bool:
+    """Acronyms (NIST) and linking words (of, and, for) appear in organisation names, not personal ones."""
+    return (word.isupper() and len(word) > 1 and not word.endswith(".")) or word in {"of", "and", "for", "the", "on"}
+
+
+def short_citation(source: Source) -> str:
+    """'Vaswani et al. 2017', 'Kingma and Welling 2013' or 'Organisation 2016'."""
+    people = [a for a in source.authors if a != "et al."]
+    if source.type in {"regulation", "standard", "documentation", "web", "report"} and len(people) == 1:
+        first = people[0]
+    else:
+        first = family_name(people[0])
+    if len(people) == 2:
+        first = f"{first} and {family_name(people[1])}"
+    elif len(people) > 2 or "et al." in source.authors:
+        first = f"{first} et al."
+    return f"{first} {source.year}"
+
+
+def citations(kb: KnowledgeBase, page: Page, source_ids: list[str]) -> str:
+    """Links from a list of source ids to their entries on the references page."""
+    parts = []
+    for source_id in source_ids:
+        source = kb.sources[source_id]
+        href = page.link_to(REFERENCES_PAGE, source_anchor(source_id))
+        parts.append(link(text(short_citation(source)), href, source.title))
+    return "; ".join(parts)
+
+
+def technology_link(page: Page, tech: Technology) -> str:
+    """Link to a technology's page labelled with its name."""
+    return link(text(tech.name), page.link_to(technology_page(tech.id)))
+
+
+def value_markdown(value: DimensionValue | None) -> str:
+    """A dimension value as cell text, with unknown and not-applicable made explicit."""
+    if value is None:
+        return "<em>Does not apply</em>"
+    if value.status == "unknown":
+        return f"<em>Unknown</em>: {text(value.note or '')}"
+    if value.status == "not_applicable":
+        return f"<em>Not applicable</em>: {text(value.note or '')}"
+    return text(value.value or "")
+
+
+def technology_summary(kb: KnowledgeBase, tech_id: str) -> str:
+    """A technology's one-line summary."""
+    return text(get_technology(kb, tech_id).summary)
+
+
+def technology_facts(kb: KnowledgeBase, page: Page, tech_id: str) -> str:
+    """Key facts: kind, where it sits in the hierarchy, when it was introduced, key papers."""
+    tech = get_technology(kb, tech_id)
+    names = ", ".join(text(name) for name in [tech.abbreviation or "", *tech.aliases] if name)
+    parents = ", ".join(technology_link(page, kb.technologies[p]) for p in tech.parents) or "Artificial intelligence (top-level field)"
+    introduced = f"{tech.introduced.year}" + (f": {text(tech.introduced.note)}" if tech.introduced.note else "")
+    rows = [
+        ["Kind", text(KIND_LABELS[tech.kind])],
+        ["Part of", parents],
+        ["Built on", ", ".join(technology_link(page, kb.technologies[b]) for b in tech.built_on) or "&mdash;"],
+        ["Also called", names or "&mdash;"],
+        ["Introduced", f"{introduced} ({citations(kb, page, tech.introduced.sources)})"],
+        ["Key papers", citations(kb, page, tech.key_papers) or "&mdash;"],
+    ]
+    return table(["Fact", "Value"], rows)
+
+
+def technology_profile(kb: KnowledgeBase, page: Page, tech_id: str) -> str:
+    """Key facts plus every applicable dimension with its value, sources and date."""
+    tech = get_technology(kb, tech_id)
+    rows = []
+    for dimension in kb.applicable_dimensions(tech):
+        value = tech.dimensions[dimension.id]
+        rows.append([
+            f'<span title="{text(dimension.question)}">{text(dimension.label)}</span>',
+            value_markdown(value),
+            citations(kb, page, value.sources) or "&mdash;",
+            value.as_of.isoformat() if value.as_of else "&mdash;",
+        ])
+    profile = table(["Dimension", "Value", "Sources", "As of"], rows)
+    return "\n\n".join([technology_facts(kb, page, tech_id), profile, data_note(page, [kb.file_of("technologies", tech_id)])])
+
+
+def comparison_table(kb: KnowledgeBase, page: Page, tech_ids: list[str], dimension_ids: list[str] | None = None) -> str:
+    """Technologies as columns, dimensions as rows; by default the dimensions all of them share."""
+    techs = [get_technology(kb, tech_id) for tech_id in tech_ids]
+    if dimension_ids is None:
+        dimension_ids = [d.id for d in kb.dimensions.values() if all(t.kind in d.applies_to for t in techs)]
+    unknown = [d for d in dimension_ids if d not in kb.dimensions]
+    if unknown:
+        raise KeyError(f"unknown dimension '{unknown[0]}'{did_you_mean(unknown[0], kb.dimensions)}")
+    headers = ["Dimension", *[t.abbreviation or t.name for t in techs]]
+    rows = []
+    for dimension_id in dimension_ids:
+        dimension = kb.dimensions[dimension_id]
+        row = [f'<span title="{text(dimension.question)}">{text(dimension.label)}</span>']
+        for tech in techs:
+            value = tech.dimensions.get(dimension_id)
+            cited = citations(kb, page, value.sources) if value else ""
+            row.append(value_markdown(value) + (f" ({cited})" if cited else ""))
+        rows.append(row)
+    names = ", ".join(technology_link(page, t) for t in techs)
+    return "\n\n".join([
+        f"Compared: {names}.",
+        table(headers, rows),
+        data_note(page, [kb.file_of("technologies", t.id) for t in techs]),
+    ])
+
+
+def technology_uses(kb: KnowledgeBase, page: Page, tech_id: str) -> str:
+    """The industries that use a technology, from the industries' own data."""
+    tech = get_technology(kb, tech_id)
+    uses = kb.uses_of(tech.id)
+    if not uses:
+        return f"No industry use of {text(tech.name)} is recorded yet."
+    rows = [
+        [
+            link(text(industry.name), page.link_to(industry_page(industry.id))),
+            link(text(use.use_case), page.link_to(industry_page(industry.id), use.id)),
+            text(MATURITY_LABELS[use.maturity]),
+            text(use.example),
+            citations(kb, page, use.sources),
+        ]
+        for industry, use in uses
+    ]
+    files = sorted({kb.file_of("industries", industry.id) for industry, _ in uses})
+    return "\n\n".join([table(["Industry", "Use", "Maturity", "Example", "Sources"], rows), data_note(page, files)])
+
+
+def industry_summary(kb: KnowledgeBase, industry_id: str) -> str:
+    """An industry's one-line summary."""
+    return text(get_industry(kb, industry_id).summary)
+
+
+def industry_uses(kb: KnowledgeBase, page: Page, industry_id: str) -> str:
+    """An overview table of an industry's uses, then one section per use."""
+    industry = get_industry(kb, industry_id)
+    overview = table(
+        ["Use", "Technology", "Maturity"],
+        [
+            [link(text(use.use_case), f"#{use.id}"), technology_link(page, kb.technologies[use.technology]), text(MATURITY_LABELS[use.maturity])]
+            for use in industry.uses
+        ],
+    )
+    sections = [overview]
+    for use in industry.uses:
+        tech = kb.technologies[use.technology]
+        rules = ", ".join(_regulation_label(kb, r) for r in use.regulations) or "None specific"
+        sections.append("\n\n".join([
+            f"### {text(use.use_case)} {{ #{use.id} }}",
+            text(use.description),
+            table(["", ""], [
+                ["Technology", technology_link(page, tech)],
+                ["Maturity", text(MATURITY_LABELS[use.maturity])],
+                ["Example", text(use.example)],
+                ["Risks", text(use.risks)],
+                ["Rules", rules],
+                ["Sources", citations(kb, page, use.sources)],
+                ["As of", use.as_of.isoformat()],
+            ]),
+        ]))
+    sections.append(data_note(page, [kb.file_of("industries", industry.id)]))
+    return "\n\n".join(sections)
+
+
+def _regulation_label(kb: KnowledgeBase, regulation_id: str) -> str:
+    regulation = kb.regulations[regulation_id]
+    return text(regulation.short_name or regulation.name)
+
+
+def industry_regulations(kb: KnowledgeBase, page: Page, industry_id: str) -> str:
+    """The rules that bear on an industry's uses."""
+    industry = get_industry(kb, industry_id)
+    if not industry.regulations:
+        return "No specific regulation is recorded for this industry."
+    rows = []
+    for regulation_id in industry.regulations:
+        regulation = kb.regulations[regulation_id]
+        name = text(regulation.name) + (f" ({text(regulation.short_name)})" if regulation.short_name else "")
+        rows.append([name, text(regulation.jurisdiction), text(regulation.summary), citations(kb, page, regulation.sources)])
+    return "\n\n".join([
+        table(["Rule", "Jurisdiction", "What it governs", "Sources"], rows),
+        data_note(page, [kb.file_of("regulations", industry.regulations[0])]),
+    ])
+
+
+def format_source(source: Source) -> str:
+    """A bibliography entry: authors (year). Title. Venue. Link."""
+    authors = ", ".join(text(author) for author in source.authors)
+    parts = [f"{authors} ({source.year}). <cite>{text(source.title)}</cite>."]
+    if source.venue:
+        parts.append(f"{text(source.venue)}.")
+    if source.doi:
+        parts.append(link(text(f"doi:{source.doi}"), f"https://doi.org/{source.doi}"))
+    if source.arxiv:
+        parts.append(link(text(f"arXiv:{source.arxiv}"), f"https://arxiv.org/abs/{source.arxiv}"))
+    shown = {f"https://doi.org/{source.doi}", f"https://arxiv.org/abs/{source.arxiv}"}
+    if source.url and source.url not in shown:
+        parts.append(link("Link", source.url))
+    return " ".join(parts)
+
+
+def cited_by(kb: KnowledgeBase, page: Page, source_id: str) -> str:
+    """Links to the pages that cite a source."""
+    labels = []
+    for collection, record_id in kb.citations.get(source_id, []):
+        if collection == "technologies":
+            labels.append(link(text(kb.technologies[record_id].name), page.link_to(technology_page(record_id))))
+        elif collection == "industries":
+            labels.append(link(text(kb.industries[record_id].name), page.link_to(industry_page(record_id))))
+        elif collection == "regulations":
+            regulation = kb.regulations[record_id]
+            labels.append(text(regulation.short_name or regulation.name) + " (regulation)")
+        else:
+            labels.append(text(kb.glossary[record_id].term) + " (glossary)")
+    return ", ".join(labels)
+
+
+def references_list(kb: KnowledgeBase, page: Page) -> str:
+    """Every source, alphabetically by id, each with an anchor and the pages that cite it."""
+    items = []
+    for source_id, source in kb.sources.items():
+        items.append(
+            f'- <span id="{source_anchor(source_id)}"></span>{format_source(source)}'
+            f"<br><small>Cited by: {cited_by(kb, page, source_id)}</small>"
+        )
+    return "\n".join(items) + "\n\n" + data_note(page, ["data/sources.yml"])
+
+
+def technology_list(kb: KnowledgeBase, page: Page) -> str:
+    """Every technology with its kind and one-line summary."""
+    rows = [[technology_link(page, tech), text(KIND_LABELS[tech.kind]), text(tech.summary)] for tech in kb.technologies.values()]
+    return "\n\n".join([table(["Technology", "Kind", "In one line"], rows), data_note(page, ["data/technologies/"])])
+
+
+def industry_list(kb: KnowledgeBase, page: Page) -> str:
+    """Every industry with its summary and the technologies it uses."""
+    rows = []
+    for industry in kb.industries.values():
+        used = dict.fromkeys(use.technology for use in industry.uses)
+        techs = ", ".join(technology_link(page, kb.technologies[t]) for t in used)
+        rows.append([link(text(industry.name), page.link_to(industry_page(industry.id))), text(industry.summary), techs])
+    return "\n\n".join([table(["Industry", "In one line", "Technologies used"], rows), data_note(page, ["data/industries/"])])

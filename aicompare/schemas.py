@@ -1,0 +1,25 @@
+"""JSON Schemas for each kind of data file, generated from the pydantic models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from .models import COLLECTION_MODELS, ENTITY_MODELS
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """File name to JSON Schema: one per entity kind and one per list file."""
+    schemas: dict[str, dict[str, Any]] = {}
+    singular = {"technologies": "technology", "industries": "industry"}
+    for folder, model in ENTITY_MODELS.items():
+        schemas[f"{singular[folder]}.schema.json"] = _with_header(model.model_json_schema(), f"data/{folder}/<id>.yml")
+    for collection, model in COLLECTION_MODELS.items():
+        schema = TypeAdapter(list[model]).json_schema()  # type: ignore[valid-type]
+        schemas[f"{collection}.schema.json"] = _with_header(schema, f"data/{collection}.yml")
+    return schemas
+
+
+def _with_header(schema: dict[str, Any], applies_to: str) -> dict[str, Any]:
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "description": f"Schema for {applies_to}", **schema}

@@ -1,0 +1,90 @@
+"""Read a YAML file into plain Python data plus the line number of every value.
+
+PyYAML silently keeps the last of two equal keys; here a repeated key is an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Location = tuple[str | int, ...]
+
+
+class YamlProblem(Exception):
+    """A file that is not valid YAML, or repeats a key."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class YamlDocument:
+    """Parsed data and, for each location inside it, the 1-based line it starts on."""
+
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+
+    def line_of(self, location: Location) -> int | None:
+        """Line of the deepest known location on the way to `location`."""
+        for end in range(len(location), -1, -1):
+            line = self.lines.get(tuple(location[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as ISO strings checked later by the schema."""
+
+
+# Keep YAML timestamps as strings so pydantic reports bad dates in one consistent way.
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _walk(node: yaml.Node, location: Location, loader: _Loader, lines: dict[Location, int]) -> Any:
+    lines[location] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                raise YamlProblem(
+                    f"key '{key}' appears twice in the same mapping; keep one", key_node.start_mark.line + 1
+                )
+            result[key] = _walk(value_node, (*location, key), loader, lines)
+            lines[(*location, key)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_walk(item, (*location, index), loader, lines) for index, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document, recording lines; raise YamlProblem on bad syntax or repeated keys."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise YamlProblem(f"YAML syntax error: {error.problem or error}", line) from error
+    finally:
+        loader.dispose()
+    if root is None:
+        return YamlDocument(data=None)
+    lines: dict[Location, int] = {}
+    return YamlDocument(data=_walk(root, (), loader, lines), lines=lines)
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read and parse a YAML file."""
+    return parse_yaml(path.read_text(encoding="utf-8"))
