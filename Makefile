@@ -2,6 +2,7 @@
 VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test check build lint schemas clean
 

@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+PROJECT_DIR = str(Path(__file__).resolve().parent)
+if PROJECT_DIR not in sys.path:
+    sys.path.insert(0, PROJECT_DIR)
 
 from aicompare import DATA_DIR  # noqa: E402
 from aicompare.knowledge import load_knowledge_base  # noqa: E402
@@ -43,3 +45,4 @@ def define_env(env: Any) -> None:
     env.macro(lambda: tables.references_list(kb, page()), "references")
     env.macro(lambda: tables.technology_list(kb, page()), "technology_list")
     env.macro(lambda: tables.industry_list(kb, page()), "industry_list")
+    env.macro(lambda: tables.glossary_list(kb, page()), "glossary")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -156,7 +157,9 @@ class KnowledgeBase:
 
     def uses_of(self, technology_id: str) -> list[tuple[Industry, Use]]:
         """Every (industry, use) pair in which the technology is used."""
-        return [(industry, use) for industry in self.industries.values() for use in industry.uses if use.technology == technology_id]
+        return [
+            (industry, use) for industry in self.industries.values() for use in industry.uses if use.technology == technology_id
+        ]
 
     def children_of(self, technology_id: str) -> list[Technology]:
         """Technologies whose parents include this one."""
@@ -174,9 +177,7 @@ class KnowledgeBase:
     def summary(self) -> str:
         """One line counting what was loaded."""
         uses = sum(len(industry.uses) for industry in self.industries.values())
-        filled = sum(
-            1 for tech in self.technologies.values() for value in tech.dimensions.values() if value.status == "known"
-        )
+        filled = sum(1 for tech in self.technologies.values() for value in tech.dimensions.values() if value.status == "known")
         return (
             f"{len(self.technologies)} technologies ({filled} dimension values), {len(self.industries)} industries "
             f"({uses} uses), {len(self.dimensions)} dimensions, {len(self.glossary)} glossary terms, "
@@ -204,7 +205,9 @@ def _all_citations(kb: KnowledgeBase) -> Iterable[tuple[str, str, str]]:
             yield source_id, "glossary", term.id
 
 
-def _load_collection(path: Path, root: Path, model: type[R], collector: _Collector) -> tuple[dict[str, R], dict[str, Location], LoadedFile | None]:
+def _load_collection(
+    path: Path, root: Path, model: type[R], collector: _Collector
+) -> tuple[dict[str, R], dict[str, Location], LoadedFile | None]:
     """Load a file holding a list of records; return them by id with their locations."""
     if not path.exists():
         collector.add(path.relative_to(root).as_posix(), (), "file is missing")
@@ -223,7 +226,11 @@ def _load_collection(path: Path, root: Path, model: type[R], collector: _Collect
         if record is None:
             continue
         if record.id in records:
-            collector.add(loaded, (index, "id"), f"duplicate id '{record.id}' (first at line {loaded.document.line_of(locations[record.id])}); ids must be unique")
+            collector.add(
+                loaded,
+                (index, "id"),
+                f"duplicate id '{record.id}' (first at line {loaded.document.line_of(locations[record.id])}); ids must be unique",
+            )
             continue
         records[record.id] = record
         locations[record.id] = (index,)
@@ -346,12 +353,27 @@ class _CrossChecker:
         applicable = {dim.id for dim in self.kb.applicable_dimensions(tech)}
         for key, value in tech.dimensions.items():
             if key not in self.kb.dimensions:
-                self.collector.add(loaded, ("dimensions", key), f"unknown dimension '{key}'{did_you_mean(key, self.kb.dimensions)}; dimensions are defined in data/dimensions.yml")
+                self.collector.add(
+                    loaded,
+                    ("dimensions", key),
+                    f"unknown dimension '{key}'{did_you_mean(key, self.kb.dimensions)}; "
+                    "dimensions are defined in data/dimensions.yml",
+                )
             elif key not in applicable:
-                self.collector.add(loaded, ("dimensions", key), f"dimension '{key}' does not apply to kind '{tech.kind}'; remove it or change its applies_to in data/dimensions.yml")
+                self.collector.add(
+                    loaded,
+                    ("dimensions", key),
+                    f"dimension '{key}' does not apply to kind '{tech.kind}'; "
+                    "remove it or change its applies_to in data/dimensions.yml",
+                )
             self.refs(loaded, ("dimensions", key, "sources"), value.sources, self.kb.sources, "source")
         for key in sorted(applicable - tech.dimensions.keys()):
-            self.collector.add(loaded, ("dimensions",), f"missing dimension '{key}': give a value with sources and as_of, or status: unknown / not_applicable with a note")
+            self.collector.add(
+                loaded,
+                ("dimensions",),
+                f"missing dimension '{key}': give a value with sources and as_of, "
+                "or status: unknown / not_applicable with a note",
+            )
 
     def check_industries(self) -> None:
         for industry_id, industry in self.kb.industries.items():
@@ -367,10 +389,18 @@ class _CrossChecker:
                 self.refs(loaded, (*base, "sources"), use.sources, self.kb.sources, "source")
                 for reg_index, regulation in enumerate(use.regulations):
                     if regulation not in industry.regulations:
-                        self.collector.add(loaded, (*base, "regulations", reg_index), f"regulation '{regulation}' is not in this industry's regulations list; add it there too")
+                        self.collector.add(
+                            loaded,
+                            (*base, "regulations", reg_index),
+                            f"regulation '{regulation}' is not in this industry's regulations list; add it there too",
+                        )
 
     def check_collection_references(self) -> None:
-        for name, pool_name, what in (("regulations", "sources", "source"), ("glossary", "sources", "source"), ("glossary", "technologies", "technology")):
+        for name, pool_name, what in (
+            ("regulations", "sources", "source"),
+            ("glossary", "sources", "source"),
+            ("glossary", "technologies", "technology"),
+        ):
             records, locations, loaded = self.collections[name]
             pool = getattr(self.kb, pool_name)
             for record_id, record in records.items():
@@ -380,12 +410,18 @@ class _CrossChecker:
         """Names, abbreviations and aliases must be unique (case-insensitive) across technologies and glossary."""
         owners: dict[str, str] = {}
         for tech_id, tech in self.kb.technologies.items():
-            labels = [("name", tech.name), ("abbreviation", tech.abbreviation)] + [(f"aliases[{i}]", a) for i, a in enumerate(tech.aliases)]
+            labels = [("name", tech.name), ("abbreviation", tech.abbreviation)] + [
+                (f"aliases[{i}]", a) for i, a in enumerate(tech.aliases)
+            ]
             for location_name, label in labels:
                 self.claim(owners, label, f"technology '{tech_id}'", self.tech_files[tech_id], _location(location_name))
         records, locations, loaded = self.collections["glossary"]
         for term_id, term in records.items():
-            labels = [("term", term.term)] + [(f"aliases[{i}]", a) for i, a in enumerate(term.aliases)] + [(f"abbreviations[{i}]", a) for i, a in enumerate(term.abbreviations)]
+            labels = (
+                [("term", term.term)]
+                + [(f"aliases[{i}]", a) for i, a in enumerate(term.aliases)]
+                + [(f"abbreviations[{i}]", a) for i, a in enumerate(term.abbreviations)]
+            )
             for location_name, label in labels:
                 self.claim(owners, label, f"glossary term '{term_id}'", loaded, (*locations[term_id], *_location(location_name)))
         industry_names: dict[str, str] = {}
@@ -398,7 +434,9 @@ class _CrossChecker:
         key = label.casefold()
         previous = owners.get(key)
         if previous is not None and previous != owner:
-            self.collector.add(loaded, location, f"'{label}' is already used by {previous}; names, abbreviations and aliases must be unique")
+            self.collector.add(
+                loaded, location, f"'{label}' is already used by {previous}; names, abbreviations and aliases must be unique"
+            )
         elif previous is None:
             owners[key] = owner
 
@@ -409,7 +447,9 @@ class _CrossChecker:
         cited = {source_id for source_id, _, _ in _all_citations(self.kb)}
         for source_id in records:
             if source_id not in cited:
-                self.collector.add(loaded, (*locations[source_id], "id"), f"source '{source_id}' is not cited anywhere; cite it or remove it")
+                self.collector.add(
+                    loaded, (*locations[source_id], "id"), f"source '{source_id}' is not cited anywhere; cite it or remove it"
+                )
 
 
 def _location(name: str) -> Location:

@@ -13,9 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 Kind = Literal["field", "architecture", "generative_family"]
 Maturity = Literal["research", "pilot", "early_adoption", "established"]
-SourceType = Literal[
-    "paper", "book", "chapter", "standard", "regulation", "documentation", "report", "article", "web"
-]
+SourceType = Literal["paper", "book", "chapter", "standard", "regulation", "documentation", "report", "article", "web"]
 Status = Literal["known", "unknown", "not_applicable"]
 
 KIND_LABELS: dict[str, str] = {

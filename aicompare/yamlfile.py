@@ -57,9 +57,7 @@ def _walk(node: yaml.Node, location: Location, loader: _Loader, lines: dict[Loca
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if key in result:
-                raise YamlProblem(
-                    f"key '{key}' appears twice in the same mapping; keep one", key_node.start_mark.line + 1
-                )
+                raise YamlProblem(f"key '{key}' appears twice in the same mapping; keep one", key_node.start_mark.line + 1)
             result[key] = _walk(value_node, (*location, key), loader, lines)
             lines[(*location, key)] = key_node.start_mark.line + 1
         return result

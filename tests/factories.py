@@ -22,30 +22,62 @@ def tiny_kb(value: str = "Plain value.") -> KnowledgeBase:
         "core_operation": Dimension(id="core_operation", label="Core operation", question="What?", applies_to=["architecture"]),
     }
     field_tech = Technology(
-        id="alpha", name="Alpha learning", abbreviation="AL", kind="field", parents=[], summary=value,
-        introduced={"year": 1990, "sources": ["paper2020"]}, key_papers=["paper2020"],
+        id="alpha",
+        name="Alpha learning",
+        abbreviation="AL",
+        kind="field",
+        parents=[],
+        summary=value,
+        introduced={"year": 1990, "sources": ["paper2020"]},
+        key_papers=["paper2020"],
         dimensions={"focus": known(value)},
     )
     arch_tech = Technology(
-        id="beta", name="Beta network", kind="architecture", parents=["alpha"], built_on=[], summary="Beta.",
+        id="beta",
+        name="Beta network",
+        kind="architecture",
+        parents=["alpha"],
+        built_on=[],
+        summary="Beta.",
         introduced={"year": 2000, "sources": ["paper2020"]},
         dimensions={"focus": known("Beta focus."), "core_operation": DimensionValue(status="unknown", note="Not yet known.")},
     )
     use = Use(
-        id="the-use", technology="alpha", use_case=value, description=value, example=value, maturity="pilot",
-        risks=value, regulations=["rule"], sources=["paper2020"], as_of=TODAY,
+        id="the-use",
+        technology="alpha",
+        use_case=value,
+        description=value,
+        example=value,
+        maturity="pilot",
+        risks=value,
+        regulations=["rule"],
+        sources=["paper2020"],
+        as_of=TODAY,
     )
     industry = Industry(id="trade", name="Trade", summary=value, regulations=["rule"], uses=[use])
-    source = Source(id="paper2020", type="paper", title=value, authors=["Ada Lovelace", "Alan Turing", "Grace Hopper"], year=2020, arxiv="2001.00001")
+    source = Source(
+        id="paper2020",
+        type="paper",
+        title=value,
+        authors=["Ada Lovelace", "Alan Turing", "Grace Hopper"],
+        year=2020,
+        arxiv="2001.00001",
+    )
     regulation = Regulation(id="rule", name=value, jurisdiction="Nowhere", summary=value, sources=["paper2020"])
     kb = KnowledgeBase(
-        technologies={"alpha": field_tech, "beta": arch_tech}, industries={"trade": industry}, dimensions=dims,
-        sources={"paper2020": source}, regulations={"rule": regulation}, glossary={},
+        technologies={"alpha": field_tech, "beta": arch_tech},
+        industries={"trade": industry},
+        dimensions=dims,
+        sources={"paper2020": source},
+        regulations={"rule": regulation},
+        glossary={},
     )
-    kb.files.update({
-        ("technologies", "alpha"): "data/technologies/alpha.yml",
-        ("technologies", "beta"): "data/technologies/beta.yml",
-        ("industries", "trade"): "data/industries/trade.yml",
-        ("regulations", "rule"): "data/regulations.yml",
-    })
+    kb.files.update(
+        {
+            ("technologies", "alpha"): "data/technologies/alpha.yml",
+            ("technologies", "beta"): "data/technologies/beta.yml",
+            ("industries", "trade"): "data/industries/trade.yml",
+            ("regulations", "rule"): "data/regulations.yml",
+        }
+    )
     return kb

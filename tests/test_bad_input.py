@@ -50,7 +50,8 @@ def test_unknown_key_is_located_by_line(project_copy: Path) -> None:
     with path.open("a", encoding="utf-8") as handle:
         handle.write("summmary: A typo in a key.\n")
     assert single(problems_for(project_copy), "summmary") == (
-        f"data/technologies/rnn.yml:{line_count + 1}: summmary: unknown key; check its spelling against the schema (schemas/ folder)"
+        f"data/technologies/rnn.yml:{line_count + 1}: summmary: "
+        "unknown key; check its spelling against the schema (schemas/ folder)"
     )
 
 
@@ -77,7 +78,10 @@ def test_dangling_source_reference(project_copy: Path) -> None:
 def test_dangling_use_technology(project_copy: Path) -> None:
     edit_yaml(project_copy / "data/industries/healthcare.yml", lambda d: d["uses"][0].update(technology="cnnn"))
     problem = single(problems_for(project_copy), "cnnn")
-    assert "data/industries/healthcare.yml:" in problem and "uses[0].technology: unknown technology 'cnnn' (did you mean 'cnn'?)" in problem
+    assert (
+        "data/industries/healthcare.yml:" in problem
+        and "uses[0].technology: unknown technology 'cnnn' (did you mean 'cnn'?)" in problem
+    )
 
 
 def test_duplicate_source_id(project_copy: Path) -> None:
@@ -152,7 +156,16 @@ def test_closed_vocabularies(project_copy: Path) -> None:
 
 def test_uncited_source(project_copy: Path) -> None:
     def add_orphan(data: Any) -> None:
-        data.append({"id": "orphan2001", "type": "book", "title": "Unused", "authors": ["Nobody"], "year": 2001, "url": "https://example.org/unused"})
+        data.append(
+            {
+                "id": "orphan2001",
+                "type": "book",
+                "title": "Unused",
+                "authors": ["Nobody"],
+                "year": 2001,
+                "url": "https://example.org/unused",
+            }
+        )
 
     edit_yaml(project_copy / "data/sources.yml", add_orphan)
     assert "not cited anywhere" in single(problems_for(project_copy), "orphan2001")
@@ -174,7 +187,9 @@ def test_check_command_reports_problems_and_exit_code(project_copy: Path) -> Non
     edit_yaml(project_copy / "data/technologies/cnn.yml", lambda d: d.update(parents=["dll"]))
     result = subprocess.run(
         [sys.executable, "-m", "aicompare", "check", "--data", str(project_copy / "data")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert "data/technologies/cnn.yml:" in result.stderr and "did you mean 'dl'" in result.stderr

@@ -17,8 +17,14 @@ from aicompare.schemas import json_schemas
 
 TECHNOLOGIES = {"ml", "dl", "llm", "genai", "rnn", "cnn", "transformer", "diffusion", "gan", "vae"}
 CORE_INDUSTRIES = {
-    "retail", "healthcare", "entertainment-gaming", "finance",
-    "manufacturing", "marketing-social-media", "customer-service", "creative-arts-design",
+    "retail",
+    "healthcare",
+    "entertainment-gaming",
+    "finance",
+    "manufacturing",
+    "marketing-social-media",
+    "customer-service",
+    "creative-arts-design",
 }
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -64,7 +70,7 @@ def test_every_citation_resolves_and_every_source_is_cited(kb: KnowledgeBase) ->
 def test_names_and_aliases_are_unique(kb: KnowledgeBase) -> None:
     labels: list[str] = []
     for tech in kb.technologies.values():
-        labels += [tech.name, *( [tech.abbreviation] if tech.abbreviation else []), *tech.aliases]
+        labels += [tech.name, *([tech.abbreviation] if tech.abbreviation else []), *tech.aliases]
     for term in kb.glossary.values():
         labels += [term.term, *term.aliases, *term.abbreviations]
     folded = [label.casefold() for label in labels]

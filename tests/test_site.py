@@ -93,7 +93,11 @@ def test_no_request_to_a_third_party_host(built_site: Path) -> None:
     for page in built_site.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         loaded = [tag.get("src") for tag in soup.find_all(["script", "img", "iframe"])]
-        loaded += [tag.get("href") for tag in soup.find_all("link") if "stylesheet" in (tag.get("rel") or []) or "preconnect" in (tag.get("rel") or [])]
+        loaded += [
+            tag.get("href")
+            for tag in soup.find_all("link")
+            if "stylesheet" in (tag.get("rel") or []) or "preconnect" in (tag.get("rel") or [])
+        ]
         external = [url for url in loaded if url and re.match(r"^(https?:)?//", url)]
         assert not external, f"{page.relative_to(built_site)} loads {external}"
     assert "fonts.googleapis" not in "".join(p.read_text(encoding="utf-8", errors="ignore") for p in built_site.rglob("*.html"))

@@ -53,9 +53,13 @@ def hierarchy_list(kb: KnowledgeBase, page: Page) -> str:
 
 def hierarchy_diagram(kb: KnowledgeBase, page: Page) -> str:
     """Diagram, legend and a text version, with the data files it comes from."""
-    return "\n\n".join([
-        f"``` mermaid\n{hierarchy_mermaid(kb)}\n```",
-        "Solid arrows read \"contains\"; dashed arrows read \"is built on\". A technology can sit inside more than one parent.",
-        '<details class="note" markdown="1">\n<summary>Text version of the diagram</summary>\n\n' + hierarchy_list(kb, page) + "\n\n</details>",
-        data_note(page, ["data/technologies/"]),
-    ])
+    return "\n\n".join(
+        [
+            f"``` mermaid\n{hierarchy_mermaid(kb)}\n```",
+            'Solid arrows read "contains"; dashed arrows read "is built on". A technology can sit inside more than one parent.',
+            '<details class="note" markdown="1">\n<summary>Text version of the diagram</summary>\n\n'
+            + hierarchy_list(kb, page)
+            + "\n\n</details>",
+            data_note(page, ["data/technologies/"]),
+        ]
+    )

@@ -104,7 +104,9 @@ def technology_facts(kb: KnowledgeBase, page: Page, tech_id: str) -> str:
     """Key facts: kind, where it sits in the hierarchy, when it was introduced, key papers."""
     tech = get_technology(kb, tech_id)
     names = ", ".join(text(name) for name in [tech.abbreviation or "", *tech.aliases] if name)
-    parents = ", ".join(technology_link(page, kb.technologies[p]) for p in tech.parents) or "Artificial intelligence (top-level field)"
+    parents = (
+        ", ".join(technology_link(page, kb.technologies[p]) for p in tech.parents) or "Artificial intelligence (top-level field)"
+    )
     introduced = f"{tech.introduced.year}" + (f": {text(tech.introduced.note)}" if tech.introduced.note else "")
     rows = [
         ["Kind", text(KIND_LABELS[tech.kind])],
@@ -123,12 +125,14 @@ def technology_profile(kb: KnowledgeBase, page: Page, tech_id: str) -> str:
     rows = []
     for dimension in kb.applicable_dimensions(tech):
         value = tech.dimensions[dimension.id]
-        rows.append([
-            f'<span title="{text(dimension.question)}">{text(dimension.label)}</span>',
-            value_markdown(value),
-            citations(kb, page, value.sources) or "&mdash;",
-            value.as_of.isoformat() if value.as_of else "&mdash;",
-        ])
+        rows.append(
+            [
+                f'<span title="{text(dimension.question)}">{text(dimension.label)}</span>',
+                value_markdown(value),
+                citations(kb, page, value.sources) or "&mdash;",
+                value.as_of.isoformat() if value.as_of else "&mdash;",
+            ]
+        )
     profile = table(["Dimension", "Value", "Sources", "As of"], rows)
     return "\n\n".join([technology_facts(kb, page, tech_id), profile, data_note(page, [kb.file_of("technologies", tech_id)])])
 
@@ -152,11 +156,13 @@ def comparison_table(kb: KnowledgeBase, page: Page, tech_ids: list[str], dimensi
             row.append(value_markdown(value) + (f" ({cited})" if cited else ""))
         rows.append(row)
     names = ", ".join(technology_link(page, t) for t in techs)
-    return "\n\n".join([
-        f"Compared: {names}.",
-        table(headers, rows),
-        data_note(page, [kb.file_of("technologies", t.id) for t in techs]),
-    ])
+    return "\n\n".join(
+        [
+            f"Compared: {names}.",
+            table(headers, rows),
+            data_note(page, [kb.file_of("technologies", t.id) for t in techs]),
+        ]
+    )
 
 
 def technology_uses(kb: KnowledgeBase, page: Page, tech_id: str) -> str:
@@ -190,7 +196,11 @@ def industry_uses(kb: KnowledgeBase, page: Page, industry_id: str) -> str:
     overview = table(
         ["Use", "Technology", "Maturity"],
         [
-            [link(text(use.use_case), f"#{use.id}"), technology_link(page, kb.technologies[use.technology]), text(MATURITY_LABELS[use.maturity])]
+            [
+                link(text(use.use_case), f"#{use.id}"),
+                technology_link(page, kb.technologies[use.technology]),
+                text(MATURITY_LABELS[use.maturity]),
+            ]
             for use in industry.uses
         ],
     )
@@ -198,19 +208,26 @@ def industry_uses(kb: KnowledgeBase, page: Page, industry_id: str) -> str:
     for use in industry.uses:
         tech = kb.technologies[use.technology]
         rules = ", ".join(_regulation_label(kb, r) for r in use.regulations) or "None specific"
-        sections.append("\n\n".join([
-            f"### {text(use.use_case)} {{ #{use.id} }}",
-            text(use.description),
-            table(["", ""], [
-                ["Technology", technology_link(page, tech)],
-                ["Maturity", text(MATURITY_LABELS[use.maturity])],
-                ["Example", text(use.example)],
-                ["Risks", text(use.risks)],
-                ["Rules", rules],
-                ["Sources", citations(kb, page, use.sources)],
-                ["As of", use.as_of.isoformat()],
-            ]),
-        ]))
+        sections.append(
+            "\n\n".join(
+                [
+                    f"### {text(use.use_case)} {{ #{use.id} }}",
+                    text(use.description),
+                    table(
+                        ["", ""],
+                        [
+                            ["Technology", technology_link(page, tech)],
+                            ["Maturity", text(MATURITY_LABELS[use.maturity])],
+                            ["Example", text(use.example)],
+                            ["Risks", text(use.risks)],
+                            ["Rules", rules],
+                            ["Sources", citations(kb, page, use.sources)],
+                            ["As of", use.as_of.isoformat()],
+                        ],
+                    ),
+                ]
+            )
+        )
     sections.append(data_note(page, [kb.file_of("industries", industry.id)]))
     return "\n\n".join(sections)
 
@@ -230,10 +247,12 @@ def industry_regulations(kb: KnowledgeBase, page: Page, industry_id: str) -> str
         regulation = kb.regulations[regulation_id]
         name = text(regulation.name) + (f" ({text(regulation.short_name)})" if regulation.short_name else "")
         rows.append([name, text(regulation.jurisdiction), text(regulation.summary), citations(kb, page, regulation.sources)])
-    return "\n\n".join([
-        table(["Rule", "Jurisdiction", "What it governs", "Sources"], rows),
-        data_note(page, [kb.file_of("regulations", industry.regulations[0])]),
-    ])
+    return "\n\n".join(
+        [
+            table(["Rule", "Jurisdiction", "What it governs", "Sources"], rows),
+            data_note(page, [kb.file_of("regulations", industry.regulations[0])]),
+        ]
+    )
 
 
 def format_source(source: Source) -> str:
@@ -264,7 +283,8 @@ def cited_by(kb: KnowledgeBase, page: Page, source_id: str) -> str:
             regulation = kb.regulations[record_id]
             labels.append(text(regulation.short_name or regulation.name) + " (regulation)")
         else:
-            labels.append(text(kb.glossary[record_id].term) + " (glossary)")
+            term = kb.glossary[record_id]
+            labels.append(link(text(term.term), page.link_to("glossary.md", glossary_anchor(term.id))) + " (glossary)")
     return ", ".join(labels)
 
 
@@ -293,3 +313,37 @@ def industry_list(kb: KnowledgeBase, page: Page) -> str:
         techs = ", ".join(technology_link(page, kb.technologies[t]) for t in used)
         rows.append([link(text(industry.name), page.link_to(industry_page(industry.id))), text(industry.summary), techs])
     return "\n\n".join([table(["Industry", "In one line", "Technologies used"], rows), data_note(page, ["data/industries/"])])
+
+
+def glossary_anchor(term_id: str) -> str:
+    """Stable anchor of a term on the glossary page."""
+    return term_id
+
+
+def glossary_list(kb: KnowledgeBase, page: Page) -> str:
+    """Every glossary term under its initial letter, with variants, related technologies and sources."""
+    sections: list[str] = []
+    letter = ""
+    for term in kb.glossary.values():
+        initial = term.term[:1].upper()
+        if initial != letter:
+            letter = initial
+            sections.append(f"## {text(letter)}")
+        variants = ", ".join(text(v) for v in [*term.abbreviations, *term.aliases])
+        related = ", ".join(technology_link(page, kb.technologies[t]) for t in term.technologies)
+        details = [
+            f"Also: {variants}" if variants else "",
+            f"Related: {related}" if related else "",
+            f"Sources: {citations(kb, page, term.sources)}",
+        ]
+        sections.append(
+            "\n\n".join(
+                [
+                    f"### {text(term.term)} {{ #{glossary_anchor(term.id)} }}",
+                    text(term.definition),
+                    "<br>".join(part for part in details if part) + "\n{ .glossary-meta }",
+                ]
+            )
+        )
+    sections.append(data_note(page, ["data/glossary.yml"]))
+    return "\n\n".join(sections)
