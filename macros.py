@@ -46,3 +46,5 @@ def define_env(env: Any) -> None:
     env.macro(lambda: tables.technology_list(kb, page()), "technology_list")
     env.macro(lambda: tables.industry_list(kb, page()), "industry_list")
     env.macro(lambda: tables.glossary_list(kb, page()), "glossary")
+    env.macro(lambda dimensions, tech_ids=None: tables.dimension_table(kb, page(), dimensions, tech_ids), "dimension_table")
+    env.macro(lambda: tables.confusion_list(kb, page()), "confusions")

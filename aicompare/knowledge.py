@@ -19,6 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .models import (
     COLLECTION_MODELS,
+    Confusion,
     Dimension,
     GlossaryTerm,
     Industry,
@@ -145,6 +146,7 @@ class KnowledgeBase:
     sources: dict[str, Source]
     regulations: dict[str, Regulation]
     glossary: dict[str, GlossaryTerm]
+    confusions: dict[str, Confusion] = field(default_factory=dict)
     files: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def file_of(self, collection: str, record_id: str) -> str:
@@ -181,7 +183,7 @@ class KnowledgeBase:
         return (
             f"{len(self.technologies)} technologies ({filled} dimension values), {len(self.industries)} industries "
             f"({uses} uses), {len(self.dimensions)} dimensions, {len(self.glossary)} glossary terms, "
-            f"{len(self.regulations)} regulations, {len(self.sources)} sources"
+            f"{len(self.regulations)} regulations, {len(self.confusions)} confusions, {len(self.sources)} sources"
         )
 
 
@@ -203,6 +205,9 @@ def _all_citations(kb: KnowledgeBase) -> Iterable[tuple[str, str, str]]:
     for term in kb.glossary.values():
         for source_id in term.sources:
             yield source_id, "glossary", term.id
+    for confusion in kb.confusions.values():
+        for source_id in confusion.sources:
+            yield source_id, "confusions", confusion.id
 
 
 def _load_collection(
@@ -279,6 +284,7 @@ def load_knowledge_base(data_dir: Path) -> KnowledgeBase:
         sources=dict(sorted(collections["sources"][0].items())),
         regulations=collections["regulations"][0],
         glossary=dict(sorted(collections["glossary"][0].items(), key=lambda item: item[1].term.lower())),
+        confusions=collections["confusions"][0],
     )
     kb.files.update({("technologies", key): loaded.relative_path for key, loaded in tech_files.items()})
     kb.files.update({("industries", key): loaded.relative_path for key, loaded in industry_files.items()})
@@ -325,6 +331,7 @@ class _CrossChecker:
         self.check_collection_references()
         self.check_unique_names()
         self.check_every_source_cited()
+        self.check_sources_are_distinct()
 
     def ref(self, loaded: LoadedFile | None, location: Location, value: str, pool: dict[str, Any], what: str) -> None:
         """Report `value` if it is not an id in `pool`."""
@@ -400,6 +407,8 @@ class _CrossChecker:
             ("regulations", "sources", "source"),
             ("glossary", "sources", "source"),
             ("glossary", "technologies", "technology"),
+            ("confusions", "sources", "source"),
+            ("confusions", "technologies", "technology"),
         ):
             records, locations, loaded = self.collections[name]
             pool = getattr(self.kb, pool_name)
@@ -450,6 +459,25 @@ class _CrossChecker:
                 self.collector.add(
                     loaded, (*locations[source_id], "id"), f"source '{source_id}' is not cited anywhere; cite it or remove it"
                 )
+
+
+    def check_sources_are_distinct(self) -> None:
+        """Two entries with the same DOI, arXiv id or URL are the same work under two ids."""
+        records, locations, loaded = self.collections["sources"]
+        seen: dict[tuple[str, str], str] = {}
+        for source_id, source in records.items():
+            for key in ("doi", "arxiv", "url"):
+                value = getattr(source, key)
+                if not value:
+                    continue
+                identity = (key, value.casefold().rstrip("/"))
+                if identity in seen:
+                    self.collector.add(
+                        loaded,
+                        (*locations[source_id], key),
+                        f"same {key} as source '{seen[identity]}': one work needs one id; cite '{seen[identity]}' instead",
+                    )
+                seen.setdefault(identity, source_id)
 
 
 def _location(name: str) -> Location:

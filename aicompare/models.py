@@ -187,8 +187,20 @@ class GlossaryTerm(Record):
     sources: SourceRefs
 
 
+class Confusion(Record):
+    """A common misconception, stated, corrected and sourced."""
+
+    id: Slug
+    claim: Text = Field(description="The mistaken belief, as people state it.")
+    correction: Text
+    technologies: Annotated[list[Slug], Field(min_length=1)]
+    sources: SourceRefs
+    as_of: PastDate
+
+
 COLLECTION_MODELS: dict[str, type[Record]] = {
     "dimensions": Dimension,
+    "confusions": Confusion,
     "sources": Source,
     "regulations": Regulation,
     "glossary": GlossaryTerm,

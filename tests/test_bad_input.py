@@ -171,6 +171,20 @@ def test_uncited_source(project_copy: Path) -> None:
     assert "not cited anywhere" in single(problems_for(project_copy), "orphan2001")
 
 
+def test_same_work_under_two_ids(project_copy: Path) -> None:
+    def add_twin(data: Any) -> None:
+        twin = dict(next(entry for entry in data if entry.get("arxiv")))
+        twin["id"] = "twin1999"
+        data.append(twin)
+
+    def cite_twin(data: Any) -> None:
+        data["key_papers"].append("twin1999")
+
+    edit_yaml(project_copy / "data/sources.yml", add_twin)
+    edit_yaml(project_copy / "data/technologies/cnn.yml", cite_twin)
+    assert "one work needs one id" in single(problems_for(project_copy), r"\.arxiv:")
+
+
 def test_all_problems_are_reported_together(project_copy: Path) -> None:
     edit_yaml(project_copy / "data/technologies/cnn.yml", lambda d: d.pop("summary"))
     edit_yaml(project_copy / "data/industries/healthcare.yml", lambda d: d["uses"][0].update(technology="nope"))

@@ -279,6 +279,8 @@ def cited_by(kb: KnowledgeBase, page: Page, source_id: str) -> str:
             labels.append(link(text(kb.technologies[record_id].name), page.link_to(technology_page(record_id))))
         elif collection == "industries":
             labels.append(link(text(kb.industries[record_id].name), page.link_to(industry_page(record_id))))
+        elif collection == "confusions":
+            labels.append(link(text("Common confusions"), page.link_to("topics/confusions.md", record_id)))
         elif collection == "regulations":
             regulation = kb.regulations[record_id]
             labels.append(text(regulation.short_name or regulation.name) + " (regulation)")
@@ -346,4 +348,37 @@ def glossary_list(kb: KnowledgeBase, page: Page) -> str:
             )
         )
     sections.append(data_note(page, ["data/glossary.yml"]))
+    return "\n\n".join(sections)
+
+
+def dimension_table(kb: KnowledgeBase, page: Page, dimension_ids: list[str], tech_ids: list[str] | None = None) -> str:
+    """Technologies as rows, a few dimensions as columns: one criterion seen across the field."""
+    unknown = [d for d in dimension_ids if d not in kb.dimensions]
+    if unknown:
+        raise KeyError(f"unknown dimension '{unknown[0]}'{did_you_mean(unknown[0], kb.dimensions)}")
+    techs = [get_technology(kb, t) for t in tech_ids] if tech_ids else list(kb.technologies.values())
+    rows = []
+    for tech in techs:
+        row = [technology_link(page, tech)]
+        for dimension_id in dimension_ids:
+            value = tech.dimensions.get(dimension_id)
+            cited = citations(kb, page, value.sources) if value else ""
+            row.append(value_markdown(value) + (f" ({cited})" if cited else ""))
+        rows.append(row)
+    headers = ["Technology", *[kb.dimensions[d].label for d in dimension_ids]]
+    return "\n\n".join([table(headers, rows), data_note(page, ["data/technologies/"])])
+
+
+def confusion_list(kb: KnowledgeBase, page: Page) -> str:
+    """Each common confusion: the claim, the correction, related technologies and sources."""
+    sections = []
+    for confusion in kb.confusions.values():
+        related = ", ".join(technology_link(page, kb.technologies[t]) for t in confusion.technologies)
+        sections.append("\n\n".join([
+            f"### &ldquo;{text(confusion.claim)}&rdquo; {{ #{confusion.id} }}",
+            f"**Correction.** {text(confusion.correction)}",
+            f"Related: {related}. Sources: {citations(kb, page, confusion.sources)}. As of {confusion.as_of.isoformat()}."
+            "\n{ .glossary-meta }",
+        ]))
+    sections.append(data_note(page, ["data/confusions.yml"]))
     return "\n\n".join(sections)
