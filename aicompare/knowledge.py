@@ -460,7 +460,6 @@ class _CrossChecker:
                     loaded, (*locations[source_id], "id"), f"source '{source_id}' is not cited anywhere; cite it or remove it"
                 )
 
-
     def check_sources_are_distinct(self) -> None:
         """Two entries with the same DOI, arXiv id or URL are the same work under two ids."""
         records, locations, loaded = self.collections["sources"]

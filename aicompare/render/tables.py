@@ -374,11 +374,15 @@ def confusion_list(kb: KnowledgeBase, page: Page) -> str:
     sections = []
     for confusion in kb.confusions.values():
         related = ", ".join(technology_link(page, kb.technologies[t]) for t in confusion.technologies)
-        sections.append("\n\n".join([
-            f"### &ldquo;{text(confusion.claim)}&rdquo; {{ #{confusion.id} }}",
-            f"**Correction.** {text(confusion.correction)}",
-            f"Related: {related}. Sources: {citations(kb, page, confusion.sources)}. As of {confusion.as_of.isoformat()}."
-            "\n{ .glossary-meta }",
-        ]))
+        sections.append(
+            "\n\n".join(
+                [
+                    f"### &ldquo;{text(confusion.claim)}&rdquo; {{ #{confusion.id} }}",
+                    f"**Correction.** {text(confusion.correction)}",
+                    f"Related: {related}. Sources: {citations(kb, page, confusion.sources)}. As of {confusion.as_of.isoformat()}."
+                    "\n{ .glossary-meta }",
+                ]
+            )
+        )
     sections.append(data_note(page, ["data/confusions.yml"]))
     return "\n\n".join(sections)
