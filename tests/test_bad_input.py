@@ -216,17 +216,18 @@ def test_build_fails_on_bad_data(project_copy: Path, tmp_path: Path) -> None:
     assert "data/technologies/cnn.yml" in result.stdout + result.stderr
 
 
-def test_build_fails_on_undefined_name_in_a_page(project_copy: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("page_addition", "expected_message"),
+    [
+        ("{{ no_such_variable }}", "no_such_variable"),
+        ('{{ technology_profile("cnnn") }}', "unknown technology 'cnnn'"),
+        ("[broken](no-such-page.md)", "no-such-page.md"),
+    ],
+    ids=["undefined-name", "macro-error", "broken-link"],
+)
+def test_build_fails_on_a_broken_page(project_copy: Path, tmp_path: Path, page_addition: str, expected_message: str) -> None:
     page = project_copy / "docs/technologies/cnn.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n{{ no_such_variable }}\n", encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{page_addition}\n", encoding="utf-8")
     result = build_site(project_copy, tmp_path / "site")
     assert result.returncode != 0
-    assert "no_such_variable" in result.stdout + result.stderr
-
-
-def test_build_fails_on_macro_error(project_copy: Path, tmp_path: Path) -> None:
-    page = project_copy / "docs/technologies/cnn.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n{{ technology_profile("cnnn") }}\n', encoding="utf-8")
-    result = build_site(project_copy, tmp_path / "site")
-    assert result.returncode != 0
-    assert "unknown technology 'cnnn'" in result.stdout + result.stderr
+    assert expected_message in result.stdout + result.stderr
