@@ -199,15 +199,10 @@ def _all_citations(kb: KnowledgeBase) -> Iterable[tuple[str, str, str]]:
         for use in industry.uses:
             for source_id in use.sources:
                 yield source_id, "industries", industry.id
-    for regulation in kb.regulations.values():
-        for source_id in regulation.sources:
-            yield source_id, "regulations", regulation.id
-    for term in kb.glossary.values():
-        for source_id in term.sources:
-            yield source_id, "glossary", term.id
-    for confusion in kb.confusions.values():
-        for source_id in confusion.sources:
-            yield source_id, "confusions", confusion.id
+    for collection in ("regulations", "glossary", "confusions"):
+        for record in getattr(kb, collection).values():
+            for source_id in record.sources:
+                yield source_id, collection, record.id
 
 
 def _load_collection(

@@ -95,6 +95,19 @@ def value_markdown(value: DimensionValue | None) -> str:
     return text(value.value or "")
 
 
+def cited_value(kb: KnowledgeBase, page: Page, value: DimensionValue | None) -> str:
+    """A value followed by its citations in parentheses, for comparison cells."""
+    cited = citations(kb, page, value.sources) if value else ""
+    return value_markdown(value) + (f" ({cited})" if cited else "")
+
+
+def require_dimensions(kb: KnowledgeBase, dimension_ids: list[str]) -> None:
+    """Fail with a hint when a page asks for a dimension that data/dimensions.yml does not define."""
+    unknown = [d for d in dimension_ids if d not in kb.dimensions]
+    if unknown:
+        raise KeyError(f"unknown dimension '{unknown[0]}'{did_you_mean(unknown[0], kb.dimensions)}")
+
+
 def technology_summary(kb: KnowledgeBase, tech_id: str) -> str:
     """A technology's one-line summary."""
     return text(get_technology(kb, tech_id).summary)
@@ -142,18 +155,14 @@ def comparison_table(kb: KnowledgeBase, page: Page, tech_ids: list[str], dimensi
     techs = [get_technology(kb, tech_id) for tech_id in tech_ids]
     if dimension_ids is None:
         dimension_ids = [d.id for d in kb.dimensions.values() if all(t.kind in d.applies_to for t in techs)]
-    unknown = [d for d in dimension_ids if d not in kb.dimensions]
-    if unknown:
-        raise KeyError(f"unknown dimension '{unknown[0]}'{did_you_mean(unknown[0], kb.dimensions)}")
+    require_dimensions(kb, dimension_ids)
     headers = ["Dimension", *[t.abbreviation or t.name for t in techs]]
     rows = []
     for dimension_id in dimension_ids:
         dimension = kb.dimensions[dimension_id]
         row = [f'<span title="{text(dimension.question)}">{text(dimension.label)}</span>']
         for tech in techs:
-            value = tech.dimensions.get(dimension_id)
-            cited = citations(kb, page, value.sources) if value else ""
-            row.append(value_markdown(value) + (f" ({cited})" if cited else ""))
+            row.append(cited_value(kb, page, tech.dimensions.get(dimension_id)))
         rows.append(row)
     names = ", ".join(technology_link(page, t) for t in techs)
     return "\n\n".join(
@@ -353,17 +362,13 @@ def glossary_list(kb: KnowledgeBase, page: Page) -> str:
 
 def dimension_table(kb: KnowledgeBase, page: Page, dimension_ids: list[str], tech_ids: list[str] | None = None) -> str:
     """Technologies as rows, a few dimensions as columns: one criterion seen across the field."""
-    unknown = [d for d in dimension_ids if d not in kb.dimensions]
-    if unknown:
-        raise KeyError(f"unknown dimension '{unknown[0]}'{did_you_mean(unknown[0], kb.dimensions)}")
+    require_dimensions(kb, dimension_ids)
     techs = [get_technology(kb, t) for t in tech_ids] if tech_ids else list(kb.technologies.values())
     rows = []
     for tech in techs:
         row = [technology_link(page, tech)]
         for dimension_id in dimension_ids:
-            value = tech.dimensions.get(dimension_id)
-            cited = citations(kb, page, value.sources) if value else ""
-            row.append(value_markdown(value) + (f" ({cited})" if cited else ""))
+            row.append(cited_value(kb, page, tech.dimensions.get(dimension_id)))
         rows.append(row)
     headers = ["Technology", *[kb.dimensions[d].label for d in dimension_ids]]
     return "\n\n".join([table(headers, rows), data_note(page, ["data/technologies/"])])
