@@ -4,7 +4,7 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build lint schemas clean
+.PHONY: serve test check format build lint schemas site-diff clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -22,6 +22,9 @@ test: $(INSTALLED)  ## Data check, lint and the whole test suite
 check: $(INSTALLED)  ## Validate data/ and print every problem
 	$(PYTHON) -m aicompare check
 
+format: $(INSTALLED)  ## Put every data file in canonical form (key order, sorted id lists, wrapping)
+	$(PYTHON) -m aicompare format
+
 build: $(INSTALLED)  ## Build the static site into site/
 	$(PYTHON) -m mkdocs build --strict
 
@@ -30,6 +33,10 @@ lint: $(INSTALLED)
 
 schemas: $(INSTALLED)  ## Regenerate the JSON Schemas in schemas/ after changing aicompare/models.py
 	$(PYTHON) -m aicompare schemas
+
+# BASE and HEAD are git revisions; left empty they default to origin/main (or HEAD, HEAD~1) and the working tree.
+site-diff: $(INSTALLED)  ## Report the pages a change affects: make site-diff [BASE=origin/main] [HEAD=rev] [OUT=report.md]
+	$(PYTHON) -m aicompare site-diff $(BASE) $(HEAD) $(if $(OUT),--out $(OUT))
 
 clean:
 	rm -rf site .pytest_cache

@@ -15,8 +15,9 @@ if PROJECT_DIR not in sys.path:
 
 from aicompare import DATA_DIR  # noqa: E402
 from aicompare.knowledge import load_knowledge_base  # noqa: E402
-from aicompare.render import diagram, tables  # noqa: E402
+from aicompare.render import diagram, matrix, pairs, tables  # noqa: E402
 from aicompare.render.markdown import Page  # noqa: E402
+from aicompare.site import open_data  # noqa: E402
 
 
 def edit_base(config: dict[str, Any]) -> str:
@@ -48,3 +49,8 @@ def define_env(env: Any) -> None:
     env.macro(lambda: tables.glossary_list(kb, page()), "glossary")
     env.macro(lambda dimensions, tech_ids=None: tables.dimension_table(kb, page(), dimensions, tech_ids), "dimension_table")
     env.macro(lambda: tables.confusion_list(kb, page()), "confusions")
+    env.macro(lambda first, second: pairs.pair_comparison(kb, page(), first, second), "pair_comparison")
+    env.macro(lambda: pairs.pair_matrix(kb, page()), "pair_matrix")
+    env.macro(lambda: pairs.pair_list(kb, page()), "pair_list")
+    env.macro(lambda: matrix.technology_industry_matrix(kb, page()), "technology_industry_matrix")
+    env.macro(lambda: open_data.file_table(kb, page()), "open_data_files")

@@ -1,4 +1,6 @@
-"""Command line: `python -m aicompare check` validates data/; `schemas` writes the JSON Schemas."""
+"""Command line: `python -m aicompare check` validates data/; `format` puts it in canonical form;
+`new` starts a technology, industry or glossary term; `schemas` writes the JSON Schemas;
+`site-diff` reports what a change does to the built pages."""
 
 from __future__ import annotations
 
@@ -8,7 +10,10 @@ import sys
 from pathlib import Path
 
 from . import DATA_DIR, PROJECT_ROOT
+from .formatting import format_command
 from .knowledge import DataError, load_knowledge_base
+from .scaffold import add_arguments as add_new_arguments
+from .scaffold import new_command
 from .schemas import json_schemas
 
 
@@ -37,11 +42,38 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate data/ and report every problem")
     check_parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: %(default)s)")
+    format_parser = commands.add_parser("format", help="put every data file in canonical form (rules: aicompare/formatting.py)")
+    format_parser.add_argument("--check", action="store_true", help="change nothing; list files not in canonical form, exit 1")
+    format_parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: %(default)s)")
+    add_new_arguments(commands.add_parser("new", help="start a new technology, industry or glossary term, marked TODO"))
     schema_parser = commands.add_parser("schemas", help="write JSON Schemas for editors")
     schema_parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "schemas")
+    diff_parser = commands.add_parser(
+        "site-diff",
+        help="build two revisions and report the pages whose content changed",
+        description="Build BASE and HEAD with `mkdocs build --strict` and print a Markdown report of the pages whose text "
+        "changed. BASE defaults to the merge-base with origin/main when that exists, else HEAD when there are "
+        "uncommitted changes, else HEAD~1; HEAD defaults to the working tree, uncommitted changes included.",
+    )
+    diff_parser.add_argument("base", nargs="?", help="git revision to compare from (default: see above)")
+    diff_parser.add_argument("head", nargs="?", help="git revision to compare to (default: the working tree)")
+    diff_parser.add_argument("--sites", nargs=2, type=Path, metavar=("DIR_A", "DIR_B"), help="compare two built site folders")
+    diff_parser.add_argument("--out", type=Path, help="also write the report to this file")
+    diff_parser.add_argument("--max-lines", type=int, default=40, help="diff lines shown per page (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data)
+    if args.command == "format":
+        return format_command(args.data, args.check)
+    if args.command == "new":
+        return new_command(args)
+    if args.command == "site-diff":
+        from .sitediff import site_diff  # needs bs4, a dev requirement: imported only when used
+
+        if args.sites and (args.base or args.head):
+            parser.error("site-diff: give either BASE/HEAD revisions or --sites, not both")
+        sites = tuple(args.sites) if args.sites else None
+        return site_diff(PROJECT_ROOT, args.base, args.head, sites, args.out, args.max_lines)
     return write_schemas(args.out)
 
 

@@ -6,11 +6,12 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from .export import open_data_schema
 from .models import COLLECTION_MODELS, ENTITY_MODELS
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
-    """File name to JSON Schema: one per entity kind and one per list file."""
+    """File name to JSON Schema: one per entity kind, one per list file, and one for the open data export."""
     schemas: dict[str, dict[str, Any]] = {}
     singular = {"technologies": "technology", "industries": "industry"}
     for folder, model in ENTITY_MODELS.items():
@@ -18,6 +19,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     for collection, model in COLLECTION_MODELS.items():
         schema = TypeAdapter(list[model]).json_schema()  # type: ignore[valid-type]
         schemas[f"{collection}.schema.json"] = _with_header(schema, f"data/{collection}.yml")
+    schemas["open-data.schema.json"] = open_data_schema()
     return schemas
 
 

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from aicompare import DATA_DIR, PROJECT_ROOT
 from aicompare.knowledge import KnowledgeBase, load_knowledge_base
 
-PROJECT_PARTS = ("aicompare", "data", "docs", "macros.py", "mkdocs.yml")
+PROJECT_PARTS = ("aicompare", "data", "docs", "overrides", "hooks.py", "macros.py", "mkdocs.yml", "CONTRIBUTING.md")
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ TEMPLATE_LEFTOVERS = re.compile(r"\{\{|\}\}|\{%|%\}|Macro Rendering Error|Undefi
 
 def main_text(soup: BeautifulSoup) -> str:
     article = soup.select_one("article") or soup
-    return " ".join(article.get_text(" ").split())
+    return " ".join(article.get_text().split())
 
 
 def flat(value: str) -> str:

@@ -83,3 +83,41 @@ def data_note(page: Page, data_paths: list[str]) -> str:
     """The 'edit this data' paragraph placed under every data-driven table."""
     links = [link(text(path), page.edit_url(path)) if page.edit_base else text(path) for path in data_paths]
     return "Edit this data: " + ", ".join(links) + "\n{ .data-note }"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of an HTML table whose content is inline Markdown (links are still checked by MkDocs)."""
+
+    markdown: str
+    sort_value: int | None = None
+    header: bool = False
+    numeric: bool = False
+
+
+def _cell_html(cell: Cell) -> str:
+    tag = "th" if cell.header else "td"
+    attributes = ""
+    if cell.sort_value is not None:
+        attributes += f' data-sort="{cell.sort_value}"'
+    if cell.numeric:
+        attributes += ' data-sort-method="number"'
+    if cell.header:
+        attributes += ' scope="col"'
+    return f'<{tag}{attributes} markdown="span">{cell.markdown or "&nbsp;"}</{tag}>'
+
+
+def sortable_table(headers: list[Cell], rows: list[list[Cell]], label: str) -> str:
+    """An HTML table that readers can sort by clicking a header; cells hold inline Markdown.
+
+    `label` is the table's accessible name (Python-Markdown cannot keep a <caption> inside md_in_html).
+    """
+    if any(len(row) != len(headers) for row in rows):
+        raise ValueError("every table row needs one cell per header")
+    lines = [f'<table class="sortable" aria-label="{attribute(label)}" markdown="1">', '<thead markdown="1">']
+    lines += ['<tr markdown="1">', *(_cell_html(Cell(h.markdown, header=True, numeric=h.numeric)) for h in headers), "</tr>"]
+    lines += ["</thead>", '<tbody markdown="1">']
+    for row in rows:
+        lines += ['<tr markdown="1">', *(_cell_html(cell) for cell in row), "</tr>"]
+    lines += ["</tbody>", "</table>"]
+    return "\n".join(lines)

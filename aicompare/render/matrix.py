@@ -1,0 +1,24 @@
+"""The technology-by-industry matrix: which industry uses which technology, each cell linking the uses."""
+
+from __future__ import annotations
+
+from ..knowledge import KnowledgeBase
+from .markdown import Cell, Page, data_note, link, sortable_table, text
+from .pairs import short_name
+from .tables import industry_page
+
+
+def technology_industry_matrix(kb: KnowledgeBase, page: Page) -> str:
+    """Industries as rows, technologies as columns; a cell links every use of that technology there."""
+    techs = list(kb.technologies.values())
+    headers = [Cell("Industry"), Cell("Uses", numeric=True), *[Cell(text(short_name(t)), numeric=True) for t in techs]]
+    rows = []
+    for industry in kb.industries.values():
+        row = [Cell(link(text(industry.name), page.link_to(industry_page(industry.id)))), Cell(str(len(industry.uses)))]
+        for tech in techs:
+            uses = [use for use in industry.uses if use.technology == tech.id]
+            links = "<br>".join(link(text(use.use_case), page.link_to(industry_page(industry.id), use.id)) for use in uses)
+            row.append(Cell(links, sort_value=len(uses)))
+        rows.append(row)
+    label = "Uses of each technology by industry"
+    return "\n\n".join([sortable_table(headers, rows, label), data_note(page, ["data/industries/"])])

@@ -1,0 +1,88 @@
+"""MkDocs hooks: what the build adds around the pages, all generated from data/.
+
+- every pair of technologies gets a page (compare/<a>-vs-<b>/) and a redirect from the reverse order;
+- glossary terms and technology names get a tooltip and a link to their entry;
+- technology and industry pages take their meta description from data; pages rank in search by kind;
+- each page shows when it or its data last changed (from git history);
+- the knowledge base is published as JSON, JSON Schema and CSV under data/.
+All logic lives in `aicompare.site` and `aicompare.export`; this module only wires it to MkDocs events.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+PROJECT_DIR = Path(__file__).resolve().parent
+if str(PROJECT_DIR) not in sys.path:
+    sys.path.insert(0, str(PROJECT_DIR))
+
+from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+
+from aicompare import DATA_DIR  # noqa: E402
+from aicompare.export import open_data_files  # noqa: E402
+from aicompare.knowledge import KnowledgeBase, load_knowledge_base  # noqa: E402
+from aicompare.site import dates, pages, tooltips  # noqa: E402
+
+PAIR_PAGES_SETTING = "AICOMPARE_PAIR_PAGES"  # set to "off" to skip pair pages (used by the scaling benchmark)
+
+
+class _State:
+    kb: KnowledgeBase
+    commit_dates: dict[str, Any]
+
+
+state = _State()
+tooltip_extension = tooltips.TooltipExtension()
+
+
+def pair_pages_enabled() -> bool:
+    return os.environ.get(PAIR_PAGES_SETTING, "on").lower() not in {"off", "0", "false", "no"}
+
+
+def on_config(config: Any) -> None:
+    state.kb = load_knowledge_base(DATA_DIR)
+    state.commit_dates = dates.commit_dates(PROJECT_DIR)
+    tooltip_extension.index = tooltips.build_term_index(state.kb)
+    config["markdown_extensions"].append(tooltip_extension)
+
+
+def on_files(files: Files, config: Any) -> Files:
+    generated = pages.pair_pages(state.kb) if pair_pages_enabled() else {}
+    for src_uri, markdown in generated.items():
+        files.append(File.generated(config, src_uri, content=markdown))
+    for path, content in open_data_files(state.kb).items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
+    tooltip_extension.page_src = page.file.src_uri
+    description = pages.data_description(state.kb, page.file.src_uri)
+    if description:
+        page.meta["description"] = description
+    boost = pages.search_boost(state.kb, page.file.src_uri)
+    if boost is not None:
+        page.meta.setdefault("search", {})["boost"] = boost
+    return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
+    sources = dates.page_sources(page.file.src_uri, pages.pair_data_files(state.kb, page.file.src_uri))
+    updated = dates.last_updated(sources, state.commit_dates)
+    if updated:
+        page.meta["revision_date"] = dates.format_date(updated)
+    return context
+
+
+def on_post_build(config: Any) -> None:
+    if not pair_pages_enabled():
+        return
+    site_dir = Path(config["site_dir"])
+    for path, content in pages.reverse_pair_redirects(state.kb).items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
