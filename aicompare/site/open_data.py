@@ -1,0 +1,42 @@
+"""The table of published data files shown on the Open data page."""
+
+from __future__ import annotations
+
+from ..export import CSV_COLUMNS, JSON_PATH, SCHEMA_PATH, csv_rows, open_data_files
+from ..knowledge import KnowledgeBase
+from ..render.markdown import Page, link, table, text
+
+CSV_DESCRIPTIONS = {
+    "technologies": "One row per technology: kind, place in the hierarchy, names, summary, introduction",
+    "technology_values": "One row per technology and comparison dimension: value or status, sources, date checked",
+    "industries": "One row per industry: summary and the rules that apply",
+    "uses": "One row per use of a technology in an industry: example, maturity, risks, sources",
+    "dimensions": "The comparison criteria and which kinds of technology they apply to",
+    "sources": "The bibliography: every work the data cites",
+    "regulations": "Laws and rules that bear on the uses",
+    "glossary": "Terms with their variants, definitions and sources",
+    "confusions": "Common misconceptions and their corrections",
+}
+
+
+def file_table(kb: KnowledgeBase, page: Page) -> str:
+    """Every published file with its link, size and content, computed from the export itself."""
+    files = open_data_files(kb)
+    rows_per_table = {name: len(rows) for name, rows in csv_rows(kb).items()}
+    rows = [
+        [link(text(JSON_PATH.rsplit("/", 1)[1]), page.link_to(JSON_PATH)), f"{len(files[JSON_PATH].encode()) // 1024} KB",
+         "The whole knowledge base in one file"],
+        [link(text(SCHEMA_PATH.rsplit("/", 1)[1]), page.link_to(SCHEMA_PATH)), f"{len(files[SCHEMA_PATH].encode()) // 1024} KB",
+         "JSON Schema (draft 2020-12) of that file, with a description of every field"],
+    ]
+    for name, description in CSV_DESCRIPTIONS.items():
+        path = f"data/csv/{name}.csv"
+        columns = ", ".join(CSV_COLUMNS[name])
+        rows.append(
+            [
+                link(text(f"{name}.csv"), page.link_to(path)),
+                f"{rows_per_table[name]} rows",
+                f"{text(description)}. Columns: <small>{text(columns)}</small>",
+            ]
+        )
+    return table(["File", "Size", "Content"], rows)

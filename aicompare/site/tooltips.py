@@ -1,0 +1,200 @@
+"""Glossary tooltips: every occurrence of a glossary term or technology name gets its definition on hover.
+
+The first occurrence of a term on a page links to its glossary entry (or technology page); later
+occurrences are `<abbr>` elements. Both carry the short definition in `title`, which Material's
+`content.tooltips` feature shows as a tooltip. Everything comes from data/glossary.yml and
+data/technologies/, so a new term is annotated across the site as soon as it is added.
+
+The work happens on Python-Markdown's element tree, before MkDocs resolves links, so the links
+point at Markdown sources (`../glossary.md#token`) and MkDocs checks them like any other link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from ..knowledge import KnowledgeBase
+
+# Where a term is never annotated: links, code, headings, table headers (they sort), diagrams, citation metadata.
+SKIPPED_TAGS = frozenset(
+    {"a", "abbr", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "th", "cite", "svg", "summary"}
+)
+SKIPPED_CLASSES = frozenset({"mermaid", "data-note", "glossary-meta", "headerlink", "term"})
+TOOLTIP_LENGTH = 180
+
+
+@dataclass(frozen=True)
+class Term:
+    """What a phrase on a page refers to: a page source, an anchor on it, and a short definition."""
+
+    key: str
+    target_src: str
+    anchor: str
+    tooltip: str
+
+
+def first_sentence(value: str, limit: int = TOOLTIP_LENGTH) -> str:
+    """The first sentence of a definition, cut at a word boundary if it is still too long."""
+    flat = " ".join(value.split())
+    match = re.match(r"(.+?[.!?])(\s|$)", flat)
+    sentence = match.group(1) if match else flat
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _is_specific_alias(alias: str, name: str) -> bool:
+    """Multi-word aliases are specific; a one-word alias only when it shares a stem with a word of the name.
+
+    This keeps spelling variants and plurals ('tokenisation', 'features') but leaves out loose synonyms
+    that are everyday words ('weights', 'filter', 'serving').
+    """
+    if " " in alias.strip():
+        return True
+    stem = alias.casefold()[:4]
+    return any(word.casefold().startswith(stem) for word in re.split(r"[\s-]+", name))
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """Phrases to annotate: abbreviations match case-sensitively, everything else regardless of case."""
+
+    exact: dict[str, Term]
+    folded: dict[str, Term]
+    pattern: re.Pattern[str] | None
+
+    def lookup(self, phrase: str) -> Term | None:
+        return self.exact.get(phrase) or self.folded.get(phrase.casefold())
+
+
+def build_term_index(kb: KnowledgeBase) -> TermIndex:
+    """Every glossary term, abbreviation and specific alias, and every technology name and abbreviation."""
+    exact: dict[str, Term] = {}
+    folded: dict[str, Term] = {}
+    for entry in kb.glossary.values():
+        term = Term(f"glossary:{entry.id}", "glossary.md", entry.id, first_sentence(entry.definition))
+        for abbreviation in entry.abbreviations:
+            exact[abbreviation] = term
+        for phrase in [entry.term, *entry.aliases]:
+            if phrase == entry.term or _is_specific_alias(phrase, entry.term):
+                folded.setdefault(phrase.casefold(), term)
+    for tech in kb.technologies.values():
+        term = Term(f"technology:{tech.id}", f"technologies/{tech.id}.md", "", first_sentence(tech.summary))
+        if tech.abbreviation:
+            exact[tech.abbreviation] = term
+        for phrase in [tech.name, *tech.aliases]:
+            if phrase == tech.name or _is_specific_alias(phrase, tech.name):
+                folded.setdefault(phrase.casefold(), term)
+    phrases = sorted([*exact, *folded], key=len, reverse=True)
+    if not phrases:
+        return TermIndex(exact, folded, None)
+    exact_part = "|".join(re.escape(p) for p in sorted(exact, key=len, reverse=True))
+    folded_part = "|".join(re.escape(p) for p in sorted(folded, key=len, reverse=True))
+    alternatives = "|".join(part for part in (exact_part, f"(?i:{folded_part})" if folded_part else "") if part)
+    return TermIndex(exact, folded, re.compile(rf"(?<![\w-])(?:{alternatives})(?!\w)"))
+
+
+def _is_skipped(element: etree.Element) -> bool:
+    classes = set((element.get("class") or "").split())
+    return element.tag in SKIPPED_TAGS or bool(SKIPPED_CLASSES & classes)
+
+
+def link_target(page_src: str, term: Term) -> str:
+    """Relative link from a page's Markdown source to a term's target, e.g. '../glossary.md#token'."""
+    relative = posixpath.relpath(term.target_src, posixpath.dirname(page_src) or ".")
+    return f"{relative}#{term.anchor}" if term.anchor else relative
+
+
+@dataclass
+class _Annotator:
+    """Annotates one page: remembers which terms are already linked so only the first occurrence links."""
+
+    index: TermIndex
+    page_src: str
+    linked: set[str]
+
+    def pieces(self, value: str) -> tuple[str, list[etree.Element]]:
+        """Split text into the part before the first term and new elements (each carrying the text after it)."""
+        assert self.index.pattern is not None
+        head: str | None = None
+        elements: list[etree.Element] = []
+        position = 0
+        for match in self.index.pattern.finditer(value):
+            term = self.index.lookup(match.group(0))
+            if term is None or term.target_src == self.page_src:
+                continue
+            before = value[position : match.start()]
+            if elements:
+                elements[-1].tail = (elements[-1].tail or "") + before
+            else:
+                head = before
+            elements.append(self.element(match.group(0), term))
+            position = match.end()
+        if not elements:
+            return value, []
+        elements[-1].tail = (elements[-1].tail or "") + value[position:]
+        return head or "", elements
+
+    def element(self, label: str, term: Term) -> etree.Element:
+        if term.key in self.linked:
+            element = etree.Element("abbr", {"class": "term", "title": term.tooltip})
+        else:
+            self.linked.add(term.key)
+            element = etree.Element("a", {"class": "term", "href": link_target(self.page_src, term), "title": term.tooltip})
+        element.text = AtomicString(label)
+        return element
+
+    def walk(self, parent: etree.Element) -> None:
+        """Annotate the text and tails under `parent`, skipping links, code, headings and the like."""
+        if parent.text and not _is_skipped(parent):
+            parent.text, new = self.pieces(parent.text)
+            for offset, element in enumerate(new):
+                parent.insert(offset, element)
+        children = list(parent)
+        for child in children:
+            if child.get("class") == "term":
+                continue
+            if not _is_skipped(child):
+                self.walk(child)
+            if child.tail:
+                child.tail, new = self.pieces(child.tail)
+                position = list(parent).index(child) + 1
+                for offset, element in enumerate(new):
+                    parent.insert(position + offset, element)
+
+
+def annotate_tree(root: etree.Element, index: TermIndex, page_src: str) -> None:
+    """Annotate every term occurrence in a page's element tree."""
+    if index.pattern is not None:
+        _Annotator(index, page_src, set()).walk(root)
+
+
+class TooltipTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: TooltipExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        if self.extension.index is not None and self.extension.page_src is not None:
+            annotate_tree(root, self.extension.index, self.extension.page_src)
+
+
+class TooltipExtension(Extension):
+    """Markdown extension; the build sets `index` once and `page_src` before each page is converted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index: TermIndex | None = None
+        self.page_src: str | None = None
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        # After inline parsing (20) and attr_list (8), before MkDocs resolves relative links (0).
+        md.treeprocessors.register(TooltipTreeprocessor(md, self), "aicompare_tooltips", 6)
