@@ -2,20 +2,31 @@
 VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
+# apt-get needs root; use sudo when not running as root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check format build lint schemas site-diff clean
+.PHONY: serve test browser-deps check format build lint schemas site-diff benchmark-build benchmark-lighthouse clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(INSTALLED)
 
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_INSTALLED)
+
+browser-deps:  ## Debian's Chromium for the browser tests (installed with apt-get if missing)
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
 serve: $(INSTALLED)  ## Serve the site at http://127.0.0.1:8000/ and reload on edits
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(INSTALLED)  ## Data check, lint and the whole test suite
+test: $(INSTALLED) $(NODE_INSTALLED) browser-deps  ## Data check, format check, lint and the whole test suite (browser tests included)
 	$(PYTHON) -m aicompare check
+	$(PYTHON) -m aicompare format --check
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m pytest
 
@@ -37,6 +48,14 @@ schemas: $(INSTALLED)  ## Regenerate the JSON Schemas in schemas/ after changing
 # BASE and HEAD are git revisions; left empty they default to origin/main (or HEAD, HEAD~1) and the working tree.
 site-diff: $(INSTALLED)  ## Report the pages a change affects: make site-diff [BASE=origin/main] [HEAD=rev] [OUT=report.md]
 	$(PYTHON) -m aicompare site-diff $(BASE) $(HEAD) $(if $(OUT),--out $(OUT))
+
+# ARGS passes options through, e.g. make benchmark-build ARGS="--quick --only build,serve"
+benchmark-build: $(INSTALLED)  ## Time the build, the macros layer, scaling on synthetic data and serve reloads
+	$(PYTHON) benchmarks/build.py $(ARGS)
+
+benchmark-lighthouse: $(INSTALLED)  ## Lighthouse scores, page weight and requests for one page of each kind
+	test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund
+	$(PYTHON) benchmarks/lighthouse.py $(ARGS)
 
 clean:
 	rm -rf site .pytest_cache

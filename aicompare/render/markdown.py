@@ -72,6 +72,8 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     """A Markdown table from already-rendered cells (headers are escaped here)."""
     if any(len(row) != len(headers) for row in rows):
         raise ValueError("every table row needs one cell per header")
+    if not all(header.strip() for header in headers):
+        raise ValueError("every table column needs a header, so screen readers can name it")
     lines = ["| " + " | ".join(text(header) for header in headers) + " |", "|" + "---|" * len(headers)]
     for row in rows:
         cells = [" ".join(cell.split()) or "&nbsp;" for cell in row]

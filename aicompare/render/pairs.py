@@ -185,7 +185,7 @@ def pair_comparison(kb: KnowledgeBase, page: Page, first_id: str, second_id: str
     if first.id == second.id:
         raise ValueError(f"a pair page needs two different technologies, got '{first.id}' twice")
     intro = table(
-        ["", short_name(first), short_name(second)],
+        ["Aspect", short_name(first), short_name(second)],
         [
             ["In one line", text(first.summary), text(second.summary)],
             ["Kind", text(KIND_LABELS[first.kind]), text(KIND_LABELS[second.kind])],
@@ -226,7 +226,7 @@ def pair_matrix(kb: KnowledgeBase, page: Page) -> str:
             first, second = ordered_pair(kb, row_tech.id, column_tech.id)
             cells.append(link(text(pair_title(kb, row_tech.id, column_tech.id)), page.link_to(pair_page(first, second))))
         rows.append(cells)
-    return table(["", *[short_name(t) for t in techs]], rows)
+    return table(["Technology", *[short_name(t) for t in techs]], rows)
 
 
 def pair_list(kb: KnowledgeBase, page: Page) -> str:

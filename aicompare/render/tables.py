@@ -223,7 +223,7 @@ def industry_uses(kb: KnowledgeBase, page: Page, industry_id: str) -> str:
                     f"### {text(use.use_case)} {{ #{use.id} }}",
                     text(use.description),
                     table(
-                        ["", ""],
+                        ["Aspect", "Detail"],
                         [
                             ["Technology", technology_link(page, tech)],
                             ["Maturity", text(MATURITY_LABELS[use.maturity])],
@@ -331,6 +331,11 @@ def glossary_anchor(term_id: str) -> str:
     return term_id
 
 
+def _with_abbreviations(term: str, abbreviations: list[str]) -> str:
+    """'Key-value cache (KV cache)': the heading carries the abbreviations so search ranks the entry for them."""
+    return f"{term} ({', '.join(abbreviations)})" if abbreviations else term
+
+
 def glossary_list(kb: KnowledgeBase, page: Page) -> str:
     """Every glossary term under its initial letter, with variants, related technologies and sources."""
     sections: list[str] = []
@@ -340,7 +345,7 @@ def glossary_list(kb: KnowledgeBase, page: Page) -> str:
         if initial != letter:
             letter = initial
             sections.append(f"## {text(letter)}")
-        variants = ", ".join(text(v) for v in [*term.abbreviations, *term.aliases])
+        variants = ", ".join(text(v) for v in term.aliases)
         related = ", ".join(technology_link(page, kb.technologies[t]) for t in term.technologies)
         details = [
             f"Also: {variants}" if variants else "",
@@ -350,7 +355,7 @@ def glossary_list(kb: KnowledgeBase, page: Page) -> str:
         sections.append(
             "\n\n".join(
                 [
-                    f"### {text(term.term)} {{ #{glossary_anchor(term.id)} }}",
+                    f"### {text(_with_abbreviations(term.term, term.abbreviations))} {{ #{glossary_anchor(term.id)} }}",
                     text(term.definition),
                     "<br>".join(part for part in details if part) + "\n{ .glossary-meta }",
                 ]

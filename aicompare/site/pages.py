@@ -8,7 +8,7 @@ from ..knowledge import KnowledgeBase
 from ..render.pairs import all_pairs, pair_page, pair_slug, pair_source
 
 TECHNOLOGY_PAGE_BOOST = 5.0
-GLOSSARY_PAGE_BOOST = 2.0
+GLOSSARY_PAGE_BOOST = 5.0
 PAIR_PAGE_BOOST = 0.5
 
 

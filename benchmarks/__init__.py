@@ -1,0 +1,1 @@
+"""Benchmark scripts: build cost (benchmarks/build.py) and page quality (benchmarks/lighthouse.py)."""
