@@ -7,6 +7,7 @@ Everything happens in temporary folders; the real project is only read. See benc
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -170,10 +171,24 @@ def check_data(project: Path) -> bool:
     return True
 
 
+def page_time_figures(factor: int, spent: dict[str, float], built_in: float) -> list[Figure]:
+    """Where the time of one build went: the median page, the slowest pages, and time outside any page."""
+    slowest = sorted(spent.items(), key=lambda item: -item[1])[:3]
+    outside = built_in - sum(spent.values())
+    return [
+        Figure(
+            f"Scaling {factor}x: median page; time outside pages (last run)",
+            f"{statistics.median(spent.values()) * 1000:.0f} ms; {outside:.1f} s",
+        ),
+        Figure(f"Scaling {factor}x: slowest pages", ", ".join(f"{uri} {seconds:.1f} s" for uri, seconds in slowest)),
+    ]
+
+
 def bench_scaling(tmp: Path, runs: int, factors: list[int]) -> list[Figure]:
     """(c) Time per page at 1x, 10x, 30x the technologies and industries, pair pages off."""
     results: dict[int, tuple[int, BuildTiming]] = {}
     sizes: dict[int, float] = {}
+    page_figures: list[Figure] = []
     for factor in factors:
         project = copy_project(tmp / f"scale-{factor}x")
         if factor > 1:
@@ -181,12 +196,18 @@ def bench_scaling(tmp: Path, runs: int, factors: list[int]) -> list[Figure]:
             say(f"scaling: {factor}x copy has {counts['technologies']} technologies, {counts['industries']} industries")
         # Pair pages are off, so the compare matrix links to pages that do not exist: silence only that check.
         edit_config(project, lambda text: replace_once(text, "  links:\n    not_found: warn", "  links:\n    not_found: ignore"))
+        shutil.copy2(Path(__file__).with_name("timing_hook.py"), project / "timing_hook.py")
+        edit_config(
+            project, lambda text: replace_once(text, "hooks:\n  - hooks.py\n", "hooks:\n  - hooks.py\n  - timing_hook.py\n")
+        )
+        times_file = tmp / f"scale-{factor}x-page-times.json"
         if not check_data(project):
             return [Figure(f"Scaling {factor}x: synthetic data rejected by the loader", "see problems above", result="MISS")]
         say(f"scaling: {runs} strict build(s) at {factor}x")
         site = tmp / f"scale-{factor}x-site"
-        timing = median_build(project, site, runs, mkdocs_env(**PAIRS_OFF))
+        timing = median_build(project, site, runs, mkdocs_env(BENCH_PAGE_TIMES=str(times_file), **PAIRS_OFF))
         pages = count_pages(site)
+        page_figures += page_time_figures(factor, json.loads(times_file.read_text(encoding="utf-8")), timing.built_in)
         results[factor] = (pages, timing)
         html_kb = sum(path.stat().st_size for path in site.rglob("*.html")) / pages / 1024
         say(
@@ -205,6 +226,7 @@ def bench_scaling(tmp: Path, runs: int, factors: list[int]) -> list[Figure]:
     figures += [
         Figure(f"Scaling {factor}x: average HTML per page (uncompressed)", f"{size:.0f} KB") for factor, size in sizes.items()
     ]
+    figures += page_figures
     base_pages, base = results[1]
     for factor in factors[1:]:
         pages, timing = results[factor]
