@@ -81,6 +81,11 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def not_searched(markdown: str) -> str:
+    """Wrap Markdown so the search index skips it: for tables that repeat values indexed on their own page."""
+    return f'<div data-search-exclude markdown="1">\n\n{markdown}\n\n</div>'
+
+
 def data_note(page: Page, data_paths: list[str]) -> str:
     """The 'edit this data' paragraph placed under every data-driven table."""
     links = [link(text(path), page.edit_url(path)) if page.edit_base else text(path) for path in data_paths]

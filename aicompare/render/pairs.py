@@ -6,7 +6,7 @@ from itertools import combinations
 
 from ..knowledge import KnowledgeBase
 from ..models import KIND_LABELS, Technology
-from .markdown import Page, link, table, text
+from .markdown import Page, link, not_searched, table, text
 from .tables import comparison_table, get_technology, industry_page, technology_link, technology_page
 
 COMPARE_INDEX = "compare/index.md"
@@ -202,11 +202,11 @@ def pair_comparison(kb: KnowledgeBase, page: Page, first_id: str, second_id: str
             "## Where they differ",
             "\n".join(f"- {sentence}" for sentence in difference_sentences(kb, page, first.id, second.id)),
             "## Side by side",
-            f'<div data-search-exclude markdown="1">\n\n{side_by_side}\n\n</div>',
+            side_by_side,
             "## Industries that use both",
-            shared_industries(kb, page, first.id, second.id),
+            not_searched(shared_industries(kb, page, first.id, second.id)),
             "## Other comparisons",
-            other_comparisons(kb, page, first.id, second.id)
+            not_searched(other_comparisons(kb, page, first.id, second.id))
             + "\n\n"
             + link("Every pair in one matrix", page.link_to(COMPARE_INDEX)),
         ]

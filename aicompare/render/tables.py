@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..knowledge import KnowledgeBase, did_you_mean
 from ..models import KIND_LABELS, MATURITY_LABELS, DimensionValue, Industry, Source, Technology
-from .markdown import Page, data_note, link, table, text
+from .markdown import Page, data_note, link, not_searched, table, text
 
 REFERENCES_PAGE = "references.md"
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "da", "di", "le", "la"}
@@ -168,7 +168,7 @@ def comparison_table(kb: KnowledgeBase, page: Page, tech_ids: list[str], dimensi
     return "\n\n".join(
         [
             f"Compared: {names}.",
-            table(headers, rows),
+            not_searched(table(headers, rows)),
             data_note(page, [kb.file_of("technologies", t.id) for t in techs]),
         ]
     )
@@ -376,7 +376,7 @@ def dimension_table(kb: KnowledgeBase, page: Page, dimension_ids: list[str], tec
             row.append(cited_value(kb, page, tech.dimensions.get(dimension_id)))
         rows.append(row)
     headers = ["Technology", *[kb.dimensions[d].label for d in dimension_ids]]
-    return "\n\n".join([table(headers, rows), data_note(page, ["data/technologies/"])])
+    return "\n\n".join([not_searched(table(headers, rows)), data_note(page, ["data/technologies/"])])
 
 
 def confusion_list(kb: KnowledgeBase, page: Page) -> str:
