@@ -53,8 +53,7 @@ site-diff: $(INSTALLED)  ## Report the pages a change affects: make site-diff [B
 benchmark-build: $(INSTALLED)  ## Time the build, the macros layer, scaling on synthetic data and serve reloads
 	$(PYTHON) benchmarks/build.py $(ARGS)
 
-benchmark-lighthouse: $(INSTALLED)  ## Lighthouse scores, page weight and requests for one page of each kind
-	test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund
+benchmark-lighthouse: $(INSTALLED) $(NODE_INSTALLED)  ## Lighthouse scores, page weight and requests for one page of each kind
 	$(PYTHON) benchmarks/lighthouse.py $(ARGS)
 
 clean:

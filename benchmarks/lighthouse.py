@@ -43,6 +43,7 @@ PAGES = {
 # Lighthouse refuses to audit a document served with status 404 (runtime error ERRORED_DOCUMENT_REQUEST), so the
 # 404 page is audited at /404.html; the script checks separately that a missing path gets that page with status 404.
 MISSING_PATH = "no-such-page/"
+SEARCH_INDEX = "/search/search_index.json"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SHORT = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -66,6 +67,7 @@ class PageResult:
     failing: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     largest: list[str] = field(default_factory=list)
+    search_index_kb: float = 0.0
 
 
 class LighthouseFailed(RuntimeError):
@@ -178,6 +180,10 @@ def summarise(name: str, url: str, data: dict[str, Any]) -> PageResult:
         requests=len(requests),
         third_party=third_party,
         warnings=list(data.get("runWarnings", [])),
+        search_index_kb=sum(
+            float(item.get("transferSize") or 0) for item in requests if item.get("url", "").endswith(SEARCH_INDEX)
+        )
+        / 1024,
         largest=[
             f"{urllib.parse.urlsplit(item['url']).path} {float(item.get('transferSize') or 0) / 1024:.0f} KB"
             for item in sorted(requests, key=lambda item: -float(item.get("transferSize") or 0))[:3]
@@ -246,6 +252,14 @@ def print_summary(results: list[PageResult]) -> None:
                 f"{technology.transfer_kb:.0f} KB",
                 f"<= {TECHNOLOGY_PAGE_KB} KB",
                 verdict(technology.transfer_kb <= TECHNOLOGY_PAGE_KB),
+            ]
+        )
+        rows.append(
+            [
+                f"  of which the search index ({SEARCH_INDEX}, fetched on load)",
+                f"{technology.search_index_kb:.0f} KB",
+                "-",
+                "info",
             ]
         )
     third_party = sum(len(r.third_party) for r in results)

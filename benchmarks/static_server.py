@@ -3,8 +3,8 @@
 - `/path/` serves `path/index.html`; `/path` redirects to `/path/` when that is a folder;
 - text types (HTML, CSS, JS, JSON, SVG, XML, CSV, ...) are gzip-compressed when the client accepts gzip;
 - correct Content-Type with a charset for text;
-- Cache-Control: HTML is revalidated on every visit; files under assets/ whose names carry a content hash
-  are cached for a year as immutable; other assets for a day;
+- Cache-Control: files under assets/ whose names carry a content hash are cached for a year as immutable,
+  other assets for a day; everything else (pages, search index, sitemap, data exports) is revalidated;
 - missing paths get the site's 404.html with status 404.
 """
 
@@ -14,12 +14,14 @@ import gzip
 import mimetypes
 import posixpath
 import re
+import sys
 import threading
 import urllib.parse
 from functools import lru_cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 TYPES = {
     ".html": "text/html",
@@ -66,10 +68,10 @@ def content_type(path: Path) -> str:
 
 
 def cache_control(url_path: str, path: Path) -> str:
-    """Cache policy: revalidate HTML; a year for hashed asset names; a day for other files."""
-    if path.suffix == ".html":
+    """Cache policy: a year for hashed asset names, a day for other assets, revalidate everything else."""
+    if not url_path.startswith("/assets/") or path.suffix == ".html":
         return "no-cache"
-    if url_path.startswith("/assets/") and HASHED_NAME.search(path.name):
+    if HASHED_NAME.search(path.name):
         return f"public, max-age={YEAR}, immutable"
     return f"public, max-age={DAY}"
 
@@ -147,6 +149,12 @@ class StaticServer(ThreadingHTTPServer):
     def __init__(self, root: Path, port: int) -> None:
         self.root = root.resolve()
         super().__init__(("127.0.0.1", port), StaticHandler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Ignore clients that hang up mid-request (Chrome closing connections); report anything else."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
     def start(self) -> threading.Thread:
         """Serve in a background thread; call shutdown() to stop."""
