@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 from aicompare import DATA_DIR  # noqa: E402
 from aicompare.export import open_data_files  # noqa: E402
-from aicompare.knowledge import KnowledgeBase, load_knowledge_base  # noqa: E402
+from aicompare.knowledge import KnowledgeBase, load_knowledge_base_once  # noqa: E402
 from aicompare.site import dates, pages, tooltips  # noqa: E402
 
 PAIR_PAGES_SETTING = "AICOMPARE_PAIR_PAGES"  # set to "off" to skip pair pages (used by the scaling benchmark)
@@ -44,7 +44,7 @@ def pair_pages_enabled() -> bool:
 
 
 def on_config(config: Any) -> None:
-    state.kb = load_knowledge_base(DATA_DIR)
+    state.kb = load_knowledge_base_once(DATA_DIR)
     state.commit_dates = dates.commit_dates(PROJECT_DIR)
     tooltip_extension.index = tooltips.build_term_index(state.kb)
     config["markdown_extensions"].append(tooltip_extension)

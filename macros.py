@@ -14,7 +14,7 @@ if PROJECT_DIR not in sys.path:
     sys.path.insert(0, PROJECT_DIR)
 
 from aicompare import DATA_DIR  # noqa: E402
-from aicompare.knowledge import load_knowledge_base  # noqa: E402
+from aicompare.knowledge import load_knowledge_base_once  # noqa: E402
 from aicompare.render import diagram, matrix, pairs, tables  # noqa: E402
 from aicompare.render.markdown import Page  # noqa: E402
 from aicompare.site import open_data  # noqa: E402
@@ -28,7 +28,7 @@ def edit_base(config: dict[str, Any]) -> str:
 
 def define_env(env: Any) -> None:
     """Register the macros; a data problem raises here and fails the build with every problem listed."""
-    kb = load_knowledge_base(DATA_DIR)
+    kb = load_knowledge_base_once(DATA_DIR)
     base = edit_base(env.conf)
 
     def page() -> Page:

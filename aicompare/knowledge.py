@@ -294,6 +294,25 @@ def load_knowledge_base(data_dir: Path) -> KnowledgeBase:
     return kb
 
 
+_LOADED: dict[Path, tuple[tuple[tuple[str, int, int], ...], KnowledgeBase]] = {}
+
+
+def load_knowledge_base_once(data_dir: Path) -> KnowledgeBase:
+    """Like `load_knowledge_base`, but loads again only when a data file changed.
+
+    The macros and the build hooks both need the data; this way a build loads it once, and
+    `mkdocs serve` still picks up every edit.
+    """
+    data_dir = data_dir.resolve()
+    stamp = tuple(sorted((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in data_dir.rglob("*.yml")))
+    cached = _LOADED.get(data_dir)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    kb = load_knowledge_base(data_dir)
+    _LOADED[data_dir] = (stamp, kb)
+    return kb
+
+
 def _hierarchy_depth(tech_id: str, technologies: dict[str, Technology], seen: frozenset[str] = frozenset()) -> int:
     tech = technologies.get(tech_id)
     if tech is None or tech_id in seen or not tech.parents:

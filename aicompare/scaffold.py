@@ -18,7 +18,7 @@ import datetime as dt
 import re
 import sys
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -342,16 +342,22 @@ def _add_page(changes: Changes, root: Path, folder: str, item_id: str, name: str
     changes.write("mkdocs.yml", updated, f"added '{name}' to the {section} section of the nav in mkdocs.yml")
 
 
+def refuse_taken_id(root: Path, existing: Mapping[str, object], folder: str, record_id: str, what: str) -> str:
+    """Fail if the id, its data file or its page already exists; return the data file's relative path."""
+    relative = f"data/{folder}/{record_id}.yml"
+    if record_id in existing:
+        raise ScaffoldError(f"{what} '{record_id}' already exists ({relative}); pick another id, or edit that file")
+    refuse_existing(root, [relative, f"docs/{folder}/{record_id}.md"], f"{what} '{record_id}'")
+    return relative
+
+
 def new_technology(
     root: Path, tech_id: str, name: str, kind: str, year: int, sources: list[str], parents: list[str]
 ) -> Changes:
     """Create data/technologies/<id>.yml, docs/technologies/<id>.md and its nav entry."""
     check_slug(tech_id, "technology")
     kb = load(root)
-    relative = f"data/technologies/{tech_id}.yml"
-    if tech_id in kb.technologies:
-        raise ScaffoldError(f"technology '{tech_id}' already exists ({relative}); pick another id, or edit that file")
-    refuse_existing(root, [relative, f"docs/technologies/{tech_id}.md"], f"technology '{tech_id}'")
+    relative = refuse_taken_id(root, kb.technologies, "technologies", tech_id, "technology")
     check_name(name, kb)
     if kind not in KINDS:
         raise ScaffoldError(f"unknown kind '{kind}'{did_you_mean(kind, KINDS)}; use one of {', '.join(KINDS)}")
@@ -370,10 +376,7 @@ def new_industry(root: Path, industry_id: str, name: str, technology: str, sourc
     """Create data/industries/<id>.yml with one use, docs/industries/<id>.md and its nav entry."""
     check_slug(industry_id, "industry")
     kb = load(root)
-    relative = f"data/industries/{industry_id}.yml"
-    if industry_id in kb.industries:
-        raise ScaffoldError(f"industry '{industry_id}' already exists ({relative}); pick another id, or edit that file")
-    refuse_existing(root, [relative, f"docs/industries/{industry_id}.md"], f"industry '{industry_id}'")
+    relative = refuse_taken_id(root, kb.industries, "industries", industry_id, "industry")
     if not name.strip():
         raise ScaffoldError("--name is empty; give the name readers will see")
     taken = next((other.id for other in kb.industries.values() if other.name.casefold() == name.casefold()), None)

@@ -27,12 +27,12 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aicompare.knowledge import DataError, load_knowledge_base
+from aicompare.project import copy_project
 from benchmarks.common import (
     BUILT_IN,
     PROJECT_ROOT,
     BuildFailed,
     BuildTiming,
-    copy_project,
     count_pages,
     free_port,
     median_build,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import statistics
 import subprocess
@@ -14,22 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# What a build needs; the same list as PROJECT_PARTS in tests/conftest.py.
-PROJECT_PARTS = ("aicompare", "data", "docs", "overrides", "hooks.py", "macros.py", "mkdocs.yml", "CONTRIBUTING.md")
 BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
 REDIRECT_MARK = 'http-equiv="refresh"'
-
-
-def copy_project(destination: Path) -> Path:
-    """Copy what a build needs into `destination`; the real project is never written to."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = PROJECT_ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 def mkdocs_env(**extra: str) -> dict[str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,25 +11,13 @@ from bs4 import BeautifulSoup
 
 from aicompare import DATA_DIR, PROJECT_ROOT
 from aicompare.knowledge import KnowledgeBase, load_knowledge_base
-
-PROJECT_PARTS = ("aicompare", "data", "docs", "overrides", "hooks.py", "macros.py", "mkdocs.yml", "CONTRIBUTING.md")
+from aicompare.project import copy_project
 
 
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     """The project's real data, loaded once."""
     return load_knowledge_base(DATA_DIR)
-
-
-def copy_project(destination: Path) -> Path:
-    """Copy what a build needs into `destination` so a test can change it freely."""
-    for part in PROJECT_PARTS:
-        source = PROJECT_ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:

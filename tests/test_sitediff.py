@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from aicompare import PROJECT_ROOT
 from aicompare.__main__ import main
 from aicompare.sitediff import (
     BuildError,
@@ -153,18 +151,8 @@ def test_failed_build_raises_with_its_output(tmp_path: Path) -> None:
         build(tmp_path, tmp_path / "site", "broken")
 
 
-def _project_copy(destination: Path) -> Path:
-    """conftest's copy_project, plus build inputs it may not list yet (build hooks, theme overrides)."""
-    project = copy_project(destination)
-    for part in ("hooks.py", "overrides"):
-        source, target = PROJECT_ROOT / part, project / part
-        if source.exists() and not target.exists():
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, target)
-    return project
-
-
 def test_changing_one_value_lists_its_page_and_not_unrelated_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    project = _project_copy(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     old_site, new_site = tmp_path / "old", tmp_path / "new"
     result = build_site(project, old_site)
     assert result.returncode == 0, result.stdout + result.stderr
