@@ -1,10 +1,12 @@
 """MkDocs hooks: what the build adds around the pages, all generated from data/.
 
-- every pair of technologies gets a page (compare/<a>-vs-<b>/) and a redirect from the reverse order;
+- the Technologies and Industries navigation, from data, in table order;
+- pair pages (compare/<a>-vs-<b>/) and a redirect from the reverse order;
 - glossary terms and technology names get a tooltip and a link to their entry;
 - technology and industry pages take their meta description from data; pages rank in search by kind;
 - each page shows when it or its data last changed (from git history);
-- the knowledge base is published as JSON, JSON Schema and CSV under data/.
+- the knowledge base is published as JSON, JSON Schema and CSV under data/;
+- with bad data, `mkdocs build` stops with the problem list and `mkdocs serve` shows it on every page.
 All logic lives in `aicompare.site` and `aicompare.export`; this module only wires it to MkDocs events.
 """
 
@@ -24,14 +26,14 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 from aicompare import DATA_DIR  # noqa: E402
 from aicompare.export import open_data_files  # noqa: E402
-from aicompare.knowledge import KnowledgeBase, load_knowledge_base_once  # noqa: E402
-from aicompare.site import dates, pages, tooltips  # noqa: E402
+from aicompare.knowledge import KnowledgeBase  # noqa: E402
+from aicompare.site import build, dates, navigation, pages, tooltips  # noqa: E402
 
 PAIR_PAGES_SETTING = "AICOMPARE_PAIR_PAGES"  # set to "off" to skip pair pages (used by the scaling benchmark)
 
 
 class _State:
-    kb: KnowledgeBase
+    kb: KnowledgeBase | None = None
     commit_dates: dict[str, Any]
 
 
@@ -43,14 +45,23 @@ def pair_pages_enabled() -> bool:
     return os.environ.get(PAIR_PAGES_SETTING, "on").lower() not in {"off", "0", "false", "no"}
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    build.state.serving = command == "serve"
+
+
 def on_config(config: Any) -> None:
-    state.kb = load_knowledge_base_once(DATA_DIR)
+    state.kb = build.load_for_build(DATA_DIR)
+    if state.kb is None:
+        build.quiet_validation(config)  # serving bad data: every page shows the problems; nothing else may stop the build
     state.commit_dates = dates.commit_dates(PROJECT_DIR)
-    tooltip_extension.index = tooltips.build_term_index(state.kb)
+    config["nav"] = navigation.with_generated_sections(config["nav"], state.kb)
+    tooltip_extension.index = tooltips.build_term_index(state.kb) if state.kb else None
     config["markdown_extensions"].append(tooltip_extension)
 
 
 def on_files(files: Files, config: Any) -> Files:
+    if state.kb is None:
+        return files
     generated = pages.pair_pages(state.kb) if pair_pages_enabled() else {}
     for src_uri, markdown in generated.items():
         files.append(File.generated(config, src_uri, content=markdown))
@@ -60,6 +71,8 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
+    if state.kb is None:
+        return build.problem_page(build.state.error) if build.state.error else markdown
     tooltip_extension.page_src = page.file.src_uri
     description = pages.data_description(state.kb, page.file.src_uri)
     if description:
@@ -71,6 +84,8 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
+    if state.kb is None:
+        return context
     sources = dates.page_sources(page.file.src_uri, pages.pair_data_files(state.kb, page.file.src_uri))
     updated = dates.last_updated(sources, state.commit_dates)
     if updated:
@@ -79,7 +94,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
 
 
 def on_post_build(config: Any) -> None:
-    if not pair_pages_enabled():
+    if state.kb is None or not pair_pages_enabled():
         return
     site_dir = Path(config["site_dir"])
     for path, content in pages.reverse_pair_redirects(state.kb).items():

@@ -1,15 +1,19 @@
-"""The one loader: read data/, validate it against the models, check cross-references.
+"""The one loader: read data/, validate it against the models, run the named rules.
 
 Everything that needs the data (macros, build hooks, tests, the `check` command, exports)
 calls `load_knowledge_base` and gets the same validated objects, or a `DataError` that lists
-every problem found, each with file, line, field and a hint.
+every problem found, root causes first, each with file, line, field and a hint.
+
+A file or record that fails validation still registers its id (and the sources it cites), so
+one mistake gives one problem instead of a cascade of "unknown technology" and "not cited"
+messages elsewhere.
 """
 
 from __future__ import annotations
 
-import difflib
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,8 +21,11 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from .checks.schema_messages import error_location, explain
 from .models import (
     COLLECTION_MODELS,
+    ENTITY_MODELS,
+    Comparison,
     Confusion,
     Dimension,
     GlossaryTerm,
@@ -29,111 +36,17 @@ from .models import (
     Technology,
     Use,
 )
-from .yamlfile import Location, YamlDocument, YamlProblem, read_yaml
+from .problems import DataError, Location, Problem, Stage, did_you_mean, field_path
+from .yamlfile import YamlDocument, YamlProblem, read_yaml
+
+__all__ = ["DataError", "KnowledgeBase", "Problem", "did_you_mean", "load_knowledge_base", "load_knowledge_base_once"]
 
 R = TypeVar("R", bound=Record)
 
-KIND_ORDER = ("field", "architecture", "generative_family")
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with the data, located as precisely as possible."""
-
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-
-
-class DataError(Exception):
-    """Raised when the data has problems; carries all of them."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field, p.message))
-        count = len(self.problems)
-        lines = "\n".join(f"  {problem}" for problem in self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in data/:\n{lines}")
-
-
-def field_path(location: Location) -> str:
-    """Render a location tuple as `dimensions.focus.sources[0]`."""
-    text = ""
-    for part in location:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A ' (did you mean ...?)' hint, or '' when nothing is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-@dataclass
-class LoadedFile:
-    """A data file: its path relative to the project and its parsed YAML."""
-
-    relative_path: str
-    document: YamlDocument
-
-
-@dataclass
-class _Collector:
-    """Accumulates problems while loading."""
-
-    problems: list[Problem] = field(default_factory=list)
-
-    def add(self, file: LoadedFile | str, location: Location, message: str) -> None:
-        if isinstance(file, LoadedFile):
-            self.problems.append(Problem(file.relative_path, file.document.line_of(location), field_path(location), message))
-        else:
-            self.problems.append(Problem(file, None, field_path(location), message))
-
-
-def _pydantic_message(error: dict[str, Any]) -> str:
-    if error["type"] == "extra_forbidden":
-        return "unknown key; check its spelling against the schema (schemas/ folder)"
-    if error["type"] == "missing":
-        return "required field is missing"
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if error["type"] == "string_pattern_mismatch":
-        return f"{message} (got {error.get('input')!r})"
-    return message
-
-
-def _validate(model: Any, loaded: LoadedFile, data: Any, base: Location, collector: _Collector) -> Any:
-    """Validate `data` with a pydantic type, reporting errors located in the file."""
-    try:
-        return TypeAdapter(model).validate_python(data)
-    except ValidationError as error:
-        for detail in error.errors():
-            location = base + tuple(part for part in detail["loc"] if not _is_internal_loc(part))
-            collector.add(loaded, location, _pydantic_message(detail))
-        return None
-
-
-def _is_internal_loc(part: Any) -> bool:
-    # pydantic adds tags such as 'function-after[...]' for validators; they mean nothing to a reader
-    return isinstance(part, str) and ("[" in part or part.startswith("function-"))
-
-
-def _load_file(path: Path, root: Path, collector: _Collector) -> LoadedFile | None:
-    relative = path.relative_to(root).as_posix()
-    try:
-        return LoadedFile(relative, read_yaml(path))
-    except YamlProblem as problem:
-        collector.problems.append(Problem(relative, problem.line, "", problem.message))
-    except OSError as error:
-        collector.problems.append(Problem(relative, None, "", f"cannot read file: {error.strerror}"))
-    return None
+KIND_ORDER = ("field", "learning_paradigm", "architecture", "model_family", "generative_family", "technique")
+OPTIONAL_FOLDERS = frozenset({"comparisons"})
+CITATION_KEYS = frozenset({"sources", "key_papers", "difference_sources"})
+_SALVAGE_ID = re.compile(r"^-\s+id:\s*['\"]?([A-Za-z0-9_-]+)", re.MULTILINE)
 
 
 @dataclass
@@ -147,6 +60,7 @@ class KnowledgeBase:
     regulations: dict[str, Regulation]
     glossary: dict[str, GlossaryTerm]
     confusions: dict[str, Confusion] = field(default_factory=dict)
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
     files: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def file_of(self, collection: str, record_id: str) -> str:
@@ -163,15 +77,11 @@ class KnowledgeBase:
             (industry, use) for industry in self.industries.values() for use in industry.uses if use.technology == technology_id
         ]
 
-    def children_of(self, technology_id: str) -> list[Technology]:
-        """Technologies whose parents include this one."""
-        return [tech for tech in self.technologies.values() if technology_id in tech.parents]
-
     @cached_property
     def citations(self) -> dict[str, list[tuple[str, str]]]:
         """For each source id, the (collection, record id) pairs that cite it, in order."""
         cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for source_id, collection, record_id in _all_citations(self):
+        for collection, record_id, _, source_id in source_references(self):
             if (collection, record_id) not in cited[source_id]:
                 cited[source_id].append((collection, record_id))
         return dict(cited)
@@ -182,135 +92,232 @@ class KnowledgeBase:
         filled = sum(1 for tech in self.technologies.values() for value in tech.dimensions.values() if value.status == "known")
         return (
             f"{len(self.technologies)} technologies ({filled} dimension values), {len(self.industries)} industries "
-            f"({uses} uses), {len(self.dimensions)} dimensions, {len(self.glossary)} glossary terms, "
-            f"{len(self.regulations)} regulations, {len(self.confusions)} confusions, {len(self.sources)} sources"
+            f"({uses} uses), {len(self.dimensions)} dimensions, {len(self.comparisons)} curated comparisons, "
+            f"{len(self.glossary)} glossary terms, {len(self.regulations)} regulations, {len(self.confusions)} confusions, "
+            f"{len(self.sources)} sources"
         )
 
 
-def _all_citations(kb: KnowledgeBase) -> Iterable[tuple[str, str, str]]:
-    """Yield (source id, collection, record id) for every citation in the data."""
+Reference = tuple[str, str, Location, str]
+"""(collection, record id, location inside the record, referenced id)."""
+
+
+def source_references(kb: KnowledgeBase) -> Iterator[Reference]:
+    """Every citation in the data, located."""
     for tech in kb.technologies.values():
-        for source_id in [*tech.introduced.sources, *tech.key_papers]:
-            yield source_id, "technologies", tech.id
-        for value in tech.dimensions.values():
-            for source_id in value.sources:
-                yield source_id, "technologies", tech.id
+        for index, source_id in enumerate(tech.introduced.sources):
+            yield "technologies", tech.id, ("introduced", "sources", index), source_id
+        for index, source_id in enumerate(tech.key_papers):
+            yield "technologies", tech.id, ("key_papers", index), source_id
+        for key, value in tech.dimensions.items():
+            for index, source_id in enumerate(value.sources):
+                yield "technologies", tech.id, ("dimensions", key, "sources", index), source_id
     for industry in kb.industries.values():
-        for use in industry.uses:
-            for source_id in use.sources:
-                yield source_id, "industries", industry.id
+        for use_index, use in enumerate(industry.uses):
+            for index, source_id in enumerate(use.sources):
+                yield "industries", industry.id, ("uses", use_index, "sources", index), source_id
     for collection in ("regulations", "glossary", "confusions"):
         for record in getattr(kb, collection).values():
-            for source_id in record.sources:
-                yield source_id, collection, record.id
+            for index, source_id in enumerate(record.sources):
+                yield collection, record.id, ("sources", index), source_id
+    for comparison in kb.comparisons.values():
+        for index, source_id in enumerate(comparison.difference_sources):
+            yield "comparisons", comparison.id, ("difference_sources", index), source_id
+        for choice_index, choice in enumerate(comparison.choose):
+            for index, source_id in enumerate(choice.sources):
+                yield "comparisons", comparison.id, ("choose", choice_index, "sources", index), source_id
+        for index, source_id in enumerate(comparison.misconception.sources):
+            yield "comparisons", comparison.id, ("misconception", "sources", index), source_id
 
 
-def _load_collection(
-    path: Path, root: Path, model: type[R], collector: _Collector
-) -> tuple[dict[str, R], dict[str, Location], LoadedFile | None]:
-    """Load a file holding a list of records; return them by id with their locations."""
+def technology_references(kb: KnowledgeBase) -> Iterator[Reference]:
+    """Every place a record names a technology, located."""
+    for tech in kb.technologies.values():
+        for relation in ("parents", "built_on"):
+            for index, target in enumerate(getattr(tech, relation)):
+                yield "technologies", tech.id, (relation, index), target
+    for industry in kb.industries.values():
+        for index, use in enumerate(industry.uses):
+            yield "industries", industry.id, ("uses", index, "technology"), use.technology
+    for collection in ("glossary", "confusions"):
+        for record in getattr(kb, collection).values():
+            for index, target in enumerate(record.technologies):
+                yield collection, record.id, ("technologies", index), target
+    for comparison in kb.comparisons.values():
+        for index, target in enumerate(comparison.technologies):
+            yield "comparisons", comparison.id, ("technologies", index), target
+
+
+def regulation_references(kb: KnowledgeBase) -> Iterator[Reference]:
+    """Every place an industry or a use names a regulation, located."""
+    for industry in kb.industries.values():
+        for index, target in enumerate(industry.regulations):
+            yield "industries", industry.id, ("regulations", index), target
+        for use_index, use in enumerate(industry.uses):
+            for index, target in enumerate(use.regulations):
+                yield "industries", industry.id, ("uses", use_index, "regulations", index), target
+
+
+@dataclass
+class LoadedFile:
+    """A data file: its path relative to the project and its parsed YAML."""
+
+    relative_path: str
+    document: YamlDocument
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record lives: its file and its location inside the file."""
+
+    file: LoadedFile
+    base: Location
+
+    def problem(self, location: Location, message: str, rule: str, stage: Stage = Stage.REFERENCE) -> Problem:
+        full = (*self.base, *location)
+        return Problem(self.file.relative_path, self.file.document.line_of(full), field_path(location), message, rule, stage)
+
+
+@dataclass
+class LoadState:
+    """What loading found: valid records, their origins, and what failed (so rules do not cascade)."""
+
+    records: dict[str, dict[str, Any]] = field(default_factory=lambda: defaultdict(dict))
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    failed_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    failed_citations: set[str] = field(default_factory=set)
+    unparsed_files: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def known_ids(self, collection: str) -> set[str]:
+        """Ids that exist, whether or not their record validated."""
+        return set(self.records[collection]) | self.failed_ids[collection]
+
+    def complete(self, collection: str) -> bool:
+        """True when every record of the collection validated."""
+        return not self.failed_ids[collection]
+
+    def file_problem(self, relative: str, line: int | None, message: str, rule: str) -> None:
+        self.problems.append(Problem(relative, line, "", message, rule, Stage.FILE))
+
+
+def _cited_in(data: Any) -> Iterator[str]:
+    """Source ids cited anywhere in raw YAML data (used for records that failed validation)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in CITATION_KEYS and isinstance(value, list):
+                yield from (item for item in value if isinstance(item, str))
+            else:
+                yield from _cited_in(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _cited_in(item)
+
+
+def _read(path: Path, root: Path, state: LoadState) -> LoadedFile | None:
+    relative = path.relative_to(root).as_posix()
+    try:
+        return LoadedFile(relative, read_yaml(path))
+    except YamlProblem as problem:
+        rule = "duplicate-key" if "appears twice" in problem.message else "yaml-syntax"
+        state.file_problem(relative, problem.line, problem.message, rule)
+        state.unparsed_files.append(relative)
+    except OSError as error:
+        state.file_problem(relative, None, f"cannot read the file: {error.strerror}", "readable-file")
+        state.unparsed_files.append(relative)
+    return None
+
+
+def _validate(model: type[R], data: Any, origin: Origin, state: LoadState) -> R | None:
+    """Validate one record, reporting every schema problem located in its file."""
+    try:
+        return TypeAdapter(model).validate_python(data)
+    except ValidationError as error:
+        for detail in error.errors():
+            state.problems.append(origin.problem(error_location(detail), explain(detail, model), "schema", Stage.SCHEMA))
+        return None
+
+
+def _register_failure(collection: str, record_id: Any, data: Any, state: LoadState) -> None:
+    if isinstance(record_id, str) and record_id:
+        state.failed_ids[collection].add(record_id)
+    state.failed_citations.update(_cited_in(data))
+
+
+def _load_collection(path: Path, root: Path, collection: str, model: type[Record], state: LoadState) -> None:
+    """Load a file holding a list of records."""
+    relative = path.relative_to(root).as_posix()
     if not path.exists():
-        collector.add(path.relative_to(root).as_posix(), (), "file is missing")
-        return {}, {}, None
-    loaded = _load_file(path, root, collector)
+        state.file_problem(relative, None, f"the file is missing; restore {relative} (a YAML list of entries)", "file-layout")
+        state.failed_ids[collection].add("")
+        return
+    loaded = _read(path, root, state)
     if loaded is None:
-        return {}, {}, None
+        text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+        state.failed_ids[collection].update(_SALVAGE_ID.findall(text) or [""])
+        return
     data = loaded.document.data
     if not isinstance(data, list):
-        collector.add(loaded, (), "the file must be a YAML list of entries, each starting with '- id: ...'")
-        return {}, {}, loaded
-    records: dict[str, R] = {}
-    locations: dict[str, Location] = {}
+        state.file_problem(relative, 1, "the file must be a YAML list of entries, each starting with '- id: ...'", "file-layout")
+        state.failed_ids[collection].add("")
+        return
     for index, item in enumerate(data):
-        record = _validate(model, loaded, item, (index,), collector)
+        origin = Origin(loaded, (index,))
+        raw_id = item.get("id") if isinstance(item, dict) else None
+        record = _validate(model, item, origin, state)
         if record is None:
+            _register_failure(collection, raw_id, item, state)
             continue
-        if record.id in records:
-            collector.add(
-                loaded,
-                (index, "id"),
-                f"duplicate id '{record.id}' (first at line {loaded.document.line_of(locations[record.id])}); ids must be unique",
+        record_id = record.id  # type: ignore[attr-defined]
+        if record_id in state.records[collection]:
+            first = state.origins[(collection, record_id)]
+            state.problems.append(
+                origin.problem(
+                    ("id",),
+                    f"duplicate id '{record_id}' (first at line {first.file.document.line_of(first.base)}); ids must be unique",
+                    "unique-ids",
+                    Stage.SCHEMA,
+                )
             )
             continue
-        records[record.id] = record
-        locations[record.id] = (index,)
-    return records, locations, loaded
+        state.records[collection][record_id] = record
+        state.origins[(collection, record_id)] = origin
 
 
-def _load_entities(folder: Path, root: Path, model: type[R], collector: _Collector) -> tuple[dict[str, R], dict[str, LoadedFile]]:
+def _load_folder(folder: Path, root: Path, collection: str, model: type[Record], state: LoadState) -> None:
     """Load one record per file from a folder; the id must equal the file name."""
-    records: dict[str, R] = {}
-    files: dict[str, LoadedFile] = {}
+    relative = folder.relative_to(root).as_posix()
     paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
-    if not paths:
-        collector.add(folder.relative_to(root).as_posix(), (), "no .yml files found")
+    if not paths and collection not in OPTIONAL_FOLDERS:
+        state.file_problem(relative, None, f"no .yml files found; {relative}/ needs one file per entry", "file-layout")
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        collector.add(path.relative_to(root).as_posix(), (), "use the .yml extension, as the other data files do")
+        message = "rename the file to end in .yml, as the others do"
+        state.file_problem(path.relative_to(root).as_posix(), None, message, "file-layout")
+        state.failed_ids[collection].add(path.stem)
     for path in paths:
-        loaded = _load_file(path, root, collector)
+        loaded = _read(path, root, state)
         if loaded is None:
+            state.failed_ids[collection].add(path.stem)
             continue
-        record = _validate(model, loaded, loaded.document.data, (), collector)
+        origin = Origin(loaded, ())
+        record = _validate(model, loaded.document.data, origin, state)
         if record is None:
+            _register_failure(collection, path.stem, loaded.document.data, state)
             continue
-        if record.id != path.stem:
-            collector.add(loaded, ("id",), f"id '{record.id}' must equal the file name '{path.stem}'; rename one of them")
+        record_id = record.id  # type: ignore[attr-defined]
+        if record_id != path.stem:
+            state.problems.append(
+                origin.problem(
+                    ("id",),
+                    f"id '{record_id}' must equal the file name '{path.stem}'; rename the file or change the id",
+                    "id-matches-file-name",
+                    Stage.SCHEMA,
+                )
+            )
+            _register_failure(collection, path.stem, loaded.document.data, state)
             continue
-        records[record.id] = record
-        files[record.id] = loaded
-    return records, files
-
-
-def load_knowledge_base(data_dir: Path) -> KnowledgeBase:
-    """Load and validate all data under `data_dir`; raise DataError listing every problem."""
-    data_dir = data_dir.resolve()
-    root = data_dir.parent
-    collector = _Collector()
-    collections: dict[str, tuple[dict[str, Any], dict[str, Location], LoadedFile | None]] = {
-        name: _load_collection(data_dir / f"{name}.yml", root, model, collector) for name, model in COLLECTION_MODELS.items()
-    }
-    technologies, tech_files = _load_entities(data_dir / "technologies", root, Technology, collector)
-    industries, industry_files = _load_entities(data_dir / "industries", root, Industry, collector)
-
-    kb = KnowledgeBase(
-        technologies=_sorted_technologies(technologies),
-        industries=dict(sorted(industries.items(), key=lambda item: item[1].name)),
-        dimensions=collections["dimensions"][0],
-        sources=dict(sorted(collections["sources"][0].items())),
-        regulations=collections["regulations"][0],
-        glossary=dict(sorted(collections["glossary"][0].items(), key=lambda item: item[1].term.lower())),
-        confusions=collections["confusions"][0],
-    )
-    kb.files.update({("technologies", key): loaded.relative_path for key, loaded in tech_files.items()})
-    kb.files.update({("industries", key): loaded.relative_path for key, loaded in industry_files.items()})
-    for name, (records, _, loaded) in collections.items():
-        if loaded is not None:
-            kb.files.update({(name, key): loaded.relative_path for key in records})
-
-    checker = _CrossChecker(kb, collector, tech_files, industry_files, collections)
-    checker.run()
-    if collector.problems:
-        raise DataError(collector.problems)
-    return kb
-
-
-_LOADED: dict[Path, tuple[tuple[tuple[str, int, int], ...], KnowledgeBase]] = {}
-
-
-def load_knowledge_base_once(data_dir: Path) -> KnowledgeBase:
-    """Like `load_knowledge_base`, but loads again only when a data file changed.
-
-    The macros and the build hooks both need the data; this way a build loads it once, and
-    `mkdocs serve` still picks up every edit.
-    """
-    data_dir = data_dir.resolve()
-    stamp = tuple(sorted((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in data_dir.rglob("*.yml")))
-    cached = _LOADED.get(data_dir)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    kb = load_knowledge_base(data_dir)
-    _LOADED[data_dir] = (stamp, kb)
-    return kb
+        state.records[collection][record_id] = record
+        state.origins[(collection, record_id)] = origin
 
 
 def _hierarchy_depth(tech_id: str, technologies: dict[str, Technology], seen: frozenset[str] = frozenset()) -> int:
@@ -329,187 +336,64 @@ def _sorted_technologies(technologies: dict[str, Technology]) -> dict[str, Techn
     return {tech.id: tech for tech in sorted(technologies.values(), key=key)}
 
 
-@dataclass
-class _CrossChecker:
-    """Checks that need more than one record: references, uniqueness, completeness."""
-
-    kb: KnowledgeBase
-    collector: _Collector
-    tech_files: dict[str, LoadedFile]
-    industry_files: dict[str, LoadedFile]
-    collections: dict[str, tuple[dict[str, Any], dict[str, Location], LoadedFile | None]]
-
-    def run(self) -> None:
-        self.check_technologies()
-        self.check_industries()
-        self.check_collection_references()
-        self.check_unique_names()
-        self.check_every_source_cited()
-        self.check_sources_are_distinct()
-
-    def ref(self, loaded: LoadedFile | None, location: Location, value: str, pool: dict[str, Any], what: str) -> None:
-        """Report `value` if it is not an id in `pool`."""
-        if value in pool or loaded is None:
-            return
-        self.collector.add(loaded, location, f"unknown {what} '{value}'{did_you_mean(value, pool)}")
-
-    def refs(self, loaded: LoadedFile | None, base: Location, values: list[str], pool: dict[str, Any], what: str) -> None:
-        for index, value in enumerate(values):
-            self.ref(loaded, (*base, index), value, pool, what)
-
-    def check_technologies(self) -> None:
-        for tech_id, tech in self.kb.technologies.items():
-            loaded = self.tech_files[tech_id]
-            for relation in ("parents", "built_on"):
-                self.refs(loaded, (relation,), getattr(tech, relation), self.kb.technologies, "technology")
-                if tech_id in getattr(tech, relation):
-                    self.collector.add(loaded, (relation,), "a technology cannot refer to itself")
-            self.refs(loaded, ("introduced", "sources"), tech.introduced.sources, self.kb.sources, "source")
-            self.refs(loaded, ("key_papers",), tech.key_papers, self.kb.sources, "source")
-            self.check_dimensions(tech, loaded)
-            if _has_cycle(tech_id, self.kb.technologies):
-                self.collector.add(loaded, ("parents",), "the parents form a cycle; a technology cannot sit inside itself")
-
-    def check_dimensions(self, tech: Technology, loaded: LoadedFile) -> None:
-        applicable = {dim.id for dim in self.kb.applicable_dimensions(tech)}
-        for key, value in tech.dimensions.items():
-            if key not in self.kb.dimensions:
-                self.collector.add(
-                    loaded,
-                    ("dimensions", key),
-                    f"unknown dimension '{key}'{did_you_mean(key, self.kb.dimensions)}; "
-                    "dimensions are defined in data/dimensions.yml",
-                )
-            elif key not in applicable:
-                self.collector.add(
-                    loaded,
-                    ("dimensions", key),
-                    f"dimension '{key}' does not apply to kind '{tech.kind}'; "
-                    "remove it or change its applies_to in data/dimensions.yml",
-                )
-            self.refs(loaded, ("dimensions", key, "sources"), value.sources, self.kb.sources, "source")
-        for key in sorted(applicable - tech.dimensions.keys()):
-            self.collector.add(
-                loaded,
-                ("dimensions",),
-                f"missing dimension '{key}': give a value with sources and as_of, "
-                "or status: unknown / not_applicable with a note",
-            )
-
-    def check_industries(self) -> None:
-        for industry_id, industry in self.kb.industries.items():
-            loaded = self.industry_files[industry_id]
-            self.refs(loaded, ("regulations",), industry.regulations, self.kb.regulations, "regulation")
-            seen: dict[str, int] = {}
-            for index, use in enumerate(industry.uses):
-                base: Location = ("uses", index)
-                if use.id in seen:
-                    self.collector.add(loaded, (*base, "id"), f"duplicate use id '{use.id}' (also uses[{seen[use.id]}])")
-                seen.setdefault(use.id, index)
-                self.ref(loaded, (*base, "technology"), use.technology, self.kb.technologies, "technology")
-                self.refs(loaded, (*base, "sources"), use.sources, self.kb.sources, "source")
-                for reg_index, regulation in enumerate(use.regulations):
-                    if regulation not in industry.regulations:
-                        self.collector.add(
-                            loaded,
-                            (*base, "regulations", reg_index),
-                            f"regulation '{regulation}' is not in this industry's regulations list; add it there too",
-                        )
-
-    def check_collection_references(self) -> None:
-        for name, pool_name, what in (
-            ("regulations", "sources", "source"),
-            ("glossary", "sources", "source"),
-            ("glossary", "technologies", "technology"),
-            ("confusions", "sources", "source"),
-            ("confusions", "technologies", "technology"),
-        ):
-            records, locations, loaded = self.collections[name]
-            pool = getattr(self.kb, pool_name)
-            for record_id, record in records.items():
-                self.refs(loaded, (*locations[record_id], pool_name), getattr(record, pool_name), pool, what)
-
-    def check_unique_names(self) -> None:
-        """Names, abbreviations and aliases must be unique (case-insensitive) across technologies and glossary."""
-        owners: dict[str, str] = {}
-        for tech_id, tech in self.kb.technologies.items():
-            labels = [("name", tech.name), ("abbreviation", tech.abbreviation)] + [
-                (f"aliases[{i}]", a) for i, a in enumerate(tech.aliases)
-            ]
-            for location_name, label in labels:
-                self.claim(owners, label, f"technology '{tech_id}'", self.tech_files[tech_id], _location(location_name))
-        records, locations, loaded = self.collections["glossary"]
-        for term_id, term in records.items():
-            labels = (
-                [("term", term.term)]
-                + [(f"aliases[{i}]", a) for i, a in enumerate(term.aliases)]
-                + [(f"abbreviations[{i}]", a) for i, a in enumerate(term.abbreviations)]
-            )
-            for location_name, label in labels:
-                self.claim(owners, label, f"glossary term '{term_id}'", loaded, (*locations[term_id], *_location(location_name)))
-        industry_names: dict[str, str] = {}
-        for industry_id, industry in self.kb.industries.items():
-            self.claim(industry_names, industry.name, f"industry '{industry_id}'", self.industry_files[industry_id], ("name",))
-
-    def claim(self, owners: dict[str, str], label: str | None, owner: str, loaded: LoadedFile | None, location: Location) -> None:
-        if not label or loaded is None:
-            return
-        key = label.casefold()
-        previous = owners.get(key)
-        if previous is not None and previous != owner:
-            self.collector.add(
-                loaded, location, f"'{label}' is already used by {previous}; names, abbreviations and aliases must be unique"
-            )
-        elif previous is None:
-            owners[key] = owner
-
-    def check_every_source_cited(self) -> None:
-        records, locations, loaded = self.collections["sources"]
-        if loaded is None:
-            return
-        cited = {source_id for source_id, _, _ in _all_citations(self.kb)}
-        for source_id in records:
-            if source_id not in cited:
-                self.collector.add(
-                    loaded, (*locations[source_id], "id"), f"source '{source_id}' is not cited anywhere; cite it or remove it"
-                )
-
-    def check_sources_are_distinct(self) -> None:
-        """Two entries with the same DOI, arXiv id or URL are the same work under two ids."""
-        records, locations, loaded = self.collections["sources"]
-        seen: dict[tuple[str, str], str] = {}
-        for source_id, source in records.items():
-            for key in ("doi", "arxiv", "url"):
-                value = getattr(source, key)
-                if not value:
-                    continue
-                identity = (key, value.casefold().rstrip("/"))
-                if identity in seen:
-                    self.collector.add(
-                        loaded,
-                        (*locations[source_id], key),
-                        f"same {key} as source '{seen[identity]}': one work needs one id; cite '{seen[identity]}' instead",
-                    )
-                seen.setdefault(identity, source_id)
+def _knowledge_base(state: LoadState) -> KnowledgeBase:
+    records = state.records
+    kb = KnowledgeBase(
+        technologies=_sorted_technologies(records["technologies"]),
+        industries=dict(sorted(records["industries"].items(), key=lambda item: item[1].name)),
+        dimensions=records["dimensions"],
+        sources=dict(sorted(records["sources"].items())),
+        regulations=records["regulations"],
+        glossary=dict(sorted(records["glossary"].items(), key=lambda item: item[1].term.lower())),
+        confusions=records["confusions"],
+        comparisons=dict(sorted(records["comparisons"].items())),
+    )
+    kb.files.update({key: origin.file.relative_path for key, origin in state.origins.items()})
+    return kb
 
 
-def _location(name: str) -> Location:
-    """Turn 'aliases[2]' into ('aliases', 2)."""
-    if "[" in name:
-        key, index = name.rstrip("]").split("[")
-        return (key, int(index))
-    return (name,)
+def read_data(data_dir: Path) -> tuple[KnowledgeBase, LoadState]:
+    """Read and validate every file; return the valid records and what failed, without raising."""
+    data_dir = data_dir.resolve()
+    root = data_dir.parent
+    state = LoadState()
+    for name, model in COLLECTION_MODELS.items():
+        _load_collection(data_dir / f"{name}.yml", root, name, model, state)
+    for folder, model in ENTITY_MODELS.items():
+        _load_folder(data_dir / folder, root, folder, model, state)
+    return _knowledge_base(state), state
 
 
-def _has_cycle(start: str, technologies: dict[str, Technology]) -> bool:
-    stack = list(technologies[start].parents)
-    seen: set[str] = set()
-    while stack:
-        current = stack.pop()
-        if current == start:
-            return True
-        if current in seen or current not in technologies:
-            continue
-        seen.add(current)
-        stack.extend(technologies[current].parents)
-    return False
+def load_knowledge_base(data_dir: Path) -> KnowledgeBase:
+    """Load and validate all data under `data_dir`; raise DataError listing every problem."""
+    from .checks.rules import run_rules
+
+    kb, state = read_data(data_dir)
+    problems = [*state.problems, *run_rules(kb, state)]
+    if problems:
+        raise DataError(problems)
+    return kb
+
+
+_LOADED: dict[Path, tuple[tuple[tuple[str, int, int], ...], KnowledgeBase]] = {}
+
+
+def data_stamp(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Path, modification time and size of every data file: changes when any file does."""
+    return tuple(sorted((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in data_dir.rglob("*.y*ml")))
+
+
+def load_knowledge_base_once(data_dir: Path) -> KnowledgeBase:
+    """Like `load_knowledge_base`, but loads again only when a data file changed.
+
+    The macros and the build hooks both need the data; this way a build loads it once, and
+    `mkdocs serve` still picks up every edit.
+    """
+    data_dir = data_dir.resolve()
+    stamp = data_stamp(data_dir)
+    cached = _LOADED.get(data_dir)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    kb = load_knowledge_base(data_dir)
+    _LOADED[data_dir] = (stamp, kb)
+    return kb

@@ -7,19 +7,23 @@ These models are the single definition of the data format: the loader validates 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
-Kind = Literal["field", "architecture", "generative_family"]
+Kind = Literal["field", "learning_paradigm", "architecture", "model_family", "generative_family", "technique"]
 Maturity = Literal["research", "pilot", "early_adoption", "established"]
 SourceType = Literal["paper", "book", "chapter", "standard", "regulation", "documentation", "report", "article", "web"]
 Status = Literal["known", "unknown", "not_applicable"]
 
 KIND_LABELS: dict[str, str] = {
     "field": "Field",
+    "learning_paradigm": "Learning paradigm",
     "architecture": "Architecture",
+    "model_family": "Model family",
     "generative_family": "Generative model family",
+    "technique": "Technique",
 }
 MATURITY_LABELS: dict[str, str] = {
     "research": "Research",
@@ -31,8 +35,33 @@ MATURITY_LABELS: dict[str, str] = {
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 DimensionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _no_list_separator(value: str) -> str:
+    if ";" in value:
+        raise ValueError("a list item cannot contain ';' (the CSV export separates items with it); use a comma or rephrase")
+    return value
+
+
+ListText = Annotated[Text, AfterValidator(_no_list_separator)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 SourceRefs = Annotated[list[Slug], Field(min_length=1)]
+
+
+DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2026-11-30"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: object) -> object:
+    """Accept only dates written YYYY-MM-DD (YAML may hand over a number or free text)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' is not a real date; {DATE_HINT}") from None
+    raise ValueError(f"{DATE_HINT} (got {value!r})")
 
 
 def _not_in_future(day: dt.date) -> dt.date:
@@ -41,7 +70,7 @@ def _not_in_future(day: dt.date) -> dt.date:
     return day
 
 
-PastDate = Annotated[dt.date, AfterValidator(_not_in_future)]
+PastDate = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(_not_in_future)]
 
 
 class Record(BaseModel):
@@ -103,7 +132,7 @@ class Technology(Record):
     kind: Kind
     parents: list[Slug] = Field(description="Technologies this one sits inside; [] for a top-level field.")
     built_on: list[Slug] = Field(default_factory=list)
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[ListText] = Field(default_factory=list)
     summary: Text
     introduced: Introduced
     key_papers: list[Slug] = Field(default_factory=list)
@@ -152,7 +181,7 @@ class Source(Record):
     id: Slug
     type: SourceType
     title: Text
-    authors: Annotated[list[Text], Field(min_length=1)]
+    authors: Annotated[list[ListText], Field(min_length=1)]
     year: Year
     venue: Text | None = None
     url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")] | None = None
@@ -165,23 +194,14 @@ class Source(Record):
             raise ValueError("a source needs at least one of url, doi or arxiv so readers can check it")
         return self
 
-    @property
-    def link(self) -> str:
-        """Best link to the source: DOI, then arXiv, then URL."""
-        if self.doi:
-            return f"https://doi.org/{self.doi}"
-        if self.arxiv:
-            return f"https://arxiv.org/abs/{self.arxiv}"
-        return self.url or ""
-
 
 class GlossaryTerm(Record):
     """A term the site uses, with its spelling variants and abbreviations."""
 
     id: Slug
     term: Text
-    aliases: list[Text] = Field(default_factory=list)
-    abbreviations: list[Text] = Field(default_factory=list)
+    aliases: list[ListText] = Field(default_factory=list)
+    abbreviations: list[ListText] = Field(default_factory=list)
     definition: Text
     technologies: list[Slug] = Field(default_factory=list)
     sources: SourceRefs
@@ -198,6 +218,35 @@ class Confusion(Record):
     as_of: PastDate
 
 
+class Choice(Record):
+    """When to choose one technology of a curated comparison: conditions a reader can check."""
+
+    technology: Slug
+    when: Annotated[list[Text], Field(min_length=1)]
+    sources: SourceRefs
+
+
+class Misconception(Record):
+    """A belief readers bring to a comparison, and what is true instead."""
+
+    claim: Text
+    correction: Text
+    sources: SourceRefs
+
+
+class Comparison(Record):
+    """A curated comparison: what a reader asking "X vs Y" needs first."""
+
+    id: Slug
+    technologies: Annotated[list[Slug], Field(min_length=2, max_length=4)]
+    title: Text = Field(description="The comparison as readers type it, e.g. 'RAG vs fine-tuning'.")
+    difference: Text = Field(description="The difference in substance, in two or three sentences.")
+    difference_sources: SourceRefs
+    choose: Annotated[list[Choice], Field(min_length=2)]
+    misconception: Misconception
+    as_of: PastDate
+
+
 COLLECTION_MODELS: dict[str, type[Record]] = {
     "dimensions": Dimension,
     "confusions": Confusion,
@@ -205,4 +254,4 @@ COLLECTION_MODELS: dict[str, type[Record]] = {
     "regulations": Regulation,
     "glossary": GlossaryTerm,
 }
-ENTITY_MODELS: dict[str, type[Record]] = {"technologies": Technology, "industries": Industry}
+ENTITY_MODELS: dict[str, type[Record]] = {"technologies": Technology, "industries": Industry, "comparisons": Comparison}

@@ -6,9 +6,8 @@ of a new technology is `status: unknown` until someone researches a sourced valu
 rules in the test suite reject "TODO", so nothing scaffolded can be released unfinished.
 
 For a technology or an industry it also writes the page in docs/ (the same macros as the
-existing pages, with TODO headings for the prose) and adds the page to the `nav:` of mkdocs.yml:
-technologies at the end of their section, industries in alphabetical order. If the data check
-fails afterwards, every change is undone.
+existing pages, with TODO headings for the prose). The navigation is generated from data, so
+nothing else needs editing. If the data check fails afterwards, every change is undone.
 """
 
 from __future__ import annotations
@@ -23,12 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import PROJECT_ROOT
 from .formatting import FormatError, dimension_order, dump, format_text, scalar_text
 from .knowledge import DataError, KnowledgeBase, did_you_mean, load_knowledge_base
 from .models import Kind, Slug
+from .paths import industry_page, technology_page
 
 SLUG = re.compile(typing.get_args(Slug)[1].pattern)
 KINDS: tuple[str, ...] = typing.get_args(Kind)
@@ -151,7 +149,7 @@ def _front_matter(description: str) -> str:
     return f"---\ndescription: {scalar_text(description)}\n---\n"
 
 
-def technology_page(tech_id: str, name: str) -> str:
+def technology_page_text(tech_id: str, name: str) -> str:
     """A page calling the same macros as docs/technologies/rnn.md, with TODO prose."""
     return f"""{_front_matter(f"TODO: one sentence for search results on what {name} is and when to use it.")}
 # {name}
@@ -189,7 +187,7 @@ def in_sentence(name: str) -> str:
     return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
-def industry_page(industry_id: str, name: str) -> str:
+def industry_page_text(industry_id: str, name: str) -> str:
     """A page calling the same macros as docs/industries/retail.md, with TODO prose."""
     return f"""{_front_matter(f"TODO: one sentence for search results on how {in_sentence(name)} uses AI.")}
 # AI in {in_sentence(name)}
@@ -212,67 +210,6 @@ TODO: a short list of practical cautions, each with what to do about it.
 
 {{{{ industry_regulations("{industry_id}") }}}}
 """
-
-
-# --- mkdocs.yml nav -------------------------------------------------------------------------
-
-_NAV_ITEM = re.compile(r"^(?P<indent>\s*)- (?P<label>.+?):\s+(?P<page>\S+\.md)\s*$")
-
-
-def _unquote(label: str) -> str:
-    return label[1:-1] if len(label) > 1 and label[0] == label[-1] and label[0] in "'\"" else label
-
-
-def add_to_nav(text: str, section: str, label: str, page: str, alphabetical: bool) -> str:
-    """Insert `- label: page` into a top-level nav section of mkdocs.yml text."""
-    lines = text.splitlines(keepends=True)
-    nav = next((i for i, line in enumerate(lines) if re.match(r"^nav:\s*$", line)), len(lines))
-    header = re.compile(rf"^(?P<indent>\s*)- {re.escape(section)}:\s*$")
-    start = next((i for i in range(nav + 1, len(lines)) if header.match(lines[i])), None)
-    if start is None:
-        raise ScaffoldError(f"mkdocs.yml: no '{section}' section found in nav; add '{page}' to the nav by hand")
-    section_indent = len(header.match(lines[start])["indent"])  # type: ignore[index]
-    end = start + 1
-    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > section_indent):
-        end += 1
-    while end > start + 1 and not lines[end - 1].strip():
-        end -= 1
-    items = [(i, _NAV_ITEM.match(lines[i])) for i in range(start + 1, end)]
-    if not items:
-        raise ScaffoldError(f"mkdocs.yml: the nav section '{section}' is empty; add '{page}' to the nav by hand")
-    indent = len(lines[start + 1]) - len(lines[start + 1].lstrip())
-    position = end
-    if alphabetical:
-        later = [
-            i
-            for i, match in items
-            if match and len(match["indent"]) == indent and _unquote(match["label"]).casefold() > label.casefold()
-        ]
-        position = later[0] if later else end
-    entry = f"{' ' * indent}- {scalar_text(label)}: {page}\n"
-    if position == len(lines) and lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    return "".join([*lines[:position], entry, *lines[position:]])
-
-
-class _MkdocsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring the Python and environment tags it may use."""
-
-
-_MkdocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_MkdocsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def nav_pages(text: str, section: str) -> list[str]:
-    """The page paths listed directly under a top-level nav section."""
-    try:
-        nav = yaml.load(text, Loader=_MkdocsLoader).get("nav") or []
-    except (yaml.YAMLError, AttributeError) as error:
-        raise ScaffoldError(f"mkdocs.yml cannot be read ({error}); fix it first") from error
-    for entry in nav:
-        if isinstance(entry, dict) and section in entry:
-            return [next(iter(item.values())) if isinstance(item, dict) else item for item in entry[section]]
-    return []
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -329,17 +266,8 @@ def _finish(changes: Changes, root: Path) -> None:
         raise ScaffoldError(f"the new entry would make the data invalid, so nothing was changed:\n{error}") from error
 
 
-def _add_page(changes: Changes, root: Path, folder: str, item_id: str, name: str, page: str, alphabetical: bool) -> None:
-    section = folder.capitalize()
-    mkdocs = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    nav_path = f"{folder}/{item_id}.md"
-    if nav_path in nav_pages(mkdocs, section):
-        raise ScaffoldError(f"mkdocs.yml: '{nav_path}' is already in the nav; remove it or pick another id")
-    updated = add_to_nav(mkdocs, section, name, nav_path, alphabetical)
-    if nav_path not in nav_pages(updated, section):
-        raise ScaffoldError(f"mkdocs.yml: could not add '{nav_path}' to the {section} nav; add it by hand")
-    changes.write(f"docs/{nav_path}", page, f"created docs/{nav_path}")
-    changes.write("mkdocs.yml", updated, f"added '{name}' to the {section} section of the nav in mkdocs.yml")
+def _add_page(changes: Changes, page_path: str, page: str) -> None:
+    changes.write(f"docs/{page_path}", page, f"created docs/{page_path} (the navigation lists it from data)")
 
 
 def refuse_taken_id(root: Path, existing: Mapping[str, object], folder: str, record_id: str, what: str) -> str:
@@ -354,7 +282,7 @@ def refuse_taken_id(root: Path, existing: Mapping[str, object], folder: str, rec
 def new_technology(
     root: Path, tech_id: str, name: str, kind: str, year: int, sources: list[str], parents: list[str]
 ) -> Changes:
-    """Create data/technologies/<id>.yml, docs/technologies/<id>.md and its nav entry."""
+    """Create data/technologies/<id>.yml and docs/technologies/<id>.md."""
     check_slug(tech_id, "technology")
     kb = load(root)
     relative = refuse_taken_id(root, kb.technologies, "technologies", tech_id, "technology")
@@ -367,13 +295,13 @@ def new_technology(
     record = technology_record(tech_id, name, kind, year, sources, parents, kb)
     changes = Changes(root)
     changes.write(relative, data_text(record, relative, "technologies", root), f"created {relative}")
-    _add_page(changes, root, "technologies", tech_id, name, technology_page(tech_id, name), alphabetical=False)
+    _add_page(changes, technology_page(tech_id), technology_page_text(tech_id, name))
     _finish(changes, root)
     return changes
 
 
 def new_industry(root: Path, industry_id: str, name: str, technology: str, sources: list[str]) -> Changes:
-    """Create data/industries/<id>.yml with one use, docs/industries/<id>.md and its nav entry."""
+    """Create data/industries/<id>.yml with one use and docs/industries/<id>.md."""
     check_slug(industry_id, "industry")
     kb = load(root)
     relative = refuse_taken_id(root, kb.industries, "industries", industry_id, "industry")
@@ -387,7 +315,7 @@ def new_industry(root: Path, industry_id: str, name: str, technology: str, sourc
     changes = Changes(root)
     record = industry_record(industry_id, name, technology, sources)
     changes.write(relative, data_text(record, relative, "industries", root), f"created {relative}")
-    _add_page(changes, root, "industries", industry_id, name, industry_page(industry_id, name), alphabetical=True)
+    _add_page(changes, industry_page(industry_id), industry_page_text(industry_id, name))
     _finish(changes, root)
     return changes
 
@@ -441,12 +369,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     common.add_argument("--name", required=True, help="the name readers see")
     common.add_argument("--root", type=Path, default=PROJECT_ROOT, help="project folder to change (default: %(default)s)")
     kinds = parser.add_subparsers(dest="what", required=True)
-    tech = kinds.add_parser("technology", parents=[common], help="a new technology: data file, page and nav entry")
+    tech = kinds.add_parser("technology", parents=[common], help="a new technology: data file and page")
     tech.add_argument("--kind", required=True, choices=KINDS)
     tech.add_argument("--year", required=True, type=int, help="year it was introduced")
     _id_option(tech, "--source", "sources", True, "source of the year, in data/sources.yml; repeat for several")
     _id_option(tech, "--parent", "parents", False, "technology it sits inside; repeat for several, omit for a top-level field")
-    industry = kinds.add_parser("industry", parents=[common], help="a new industry with one use: data file, page and nav entry")
+    industry = kinds.add_parser("industry", parents=[common], help="a new industry with one use: data file and page")
     industry.add_argument("--technology", required=True, metavar="ID", help="technology of its first use")
     _id_option(industry, "--source", "sources", True, "source of the first use, in data/sources.yml; repeat for several")
     term = kinds.add_parser("term", parents=[common], help="a new glossary term in data/glossary.yml")

@@ -13,7 +13,7 @@ from .models import COLLECTION_MODELS, ENTITY_MODELS
 def json_schemas() -> dict[str, dict[str, Any]]:
     """File name to JSON Schema: one per entity kind, one per list file, and one for the open data export."""
     schemas: dict[str, dict[str, Any]] = {}
-    singular = {"technologies": "technology", "industries": "industry"}
+    singular = {"technologies": "technology", "industries": "industry", "comparisons": "comparison"}
     for folder, model in ENTITY_MODELS.items():
         schemas[f"{singular[folder]}.schema.json"] = _with_header(model.model_json_schema(), f"data/{folder}/<id>.yml")
     for collection, model in COLLECTION_MODELS.items():

@@ -70,15 +70,55 @@ def _walk(node: yaml.Node, location: Location, loader: _Loader, lines: dict[Loca
     return loader.construct_object(node, deep=True)
 
 
+INDENTATION_HINT = (
+    "this line is indented differently from the lines around it; keys of one group start in the same column, "
+    "and text continued on the next line is indented further than its key"
+)
+COLON_HINT = (
+    "a colon followed by a space inside unquoted text looks like a new key; put the whole text in double quotes, "
+    'e.g. title: "Attention: all you need", or write >- after the key and the text on the next line, indented'
+)
+
+
+def _has_colon_in_text(line: str) -> bool:
+    """True when a `key: value` line has another ': ' inside the value."""
+    _, separator, value = line.strip().lstrip("- ").partition(": ")
+    return bool(separator) and (": " in value or value.rstrip().endswith(":"))
+
+
+def syntax_hint(problem: str, line: str) -> str:
+    """The usual cause and fix of a YAML syntax error, given the parser's words and the offending line."""
+    if "tab" in problem:
+        return "a tab character is used for indentation; YAML needs spaces: replace the tab with spaces"
+    if "mapping values are not allowed" in problem:
+        return COLON_HINT if _has_colon_in_text(line) else INDENTATION_HINT
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "a [list] or {group} is not closed, or an item in it contains ': '; close the bracket or quote the item"
+    if "quoted scalar" in problem or "end of stream" in problem:
+        return "a quote is opened and never closed; close it, or use >- and put the text on the next line"
+    if line.strip().count("'") % 2 or line.strip().count('"') % 2:
+        return "an apostrophe or quote ends the quoted text early; use double quotes around text that has an apostrophe"
+    if "expected key" in problem or "expected ':'" in problem or "block end" in problem:
+        return INDENTATION_HINT
+    if "cannot start any token" in problem:
+        return "text cannot start with @, ` or %; put it in quotes"
+    return "check this line and the one above it for a missing quote, bracket or space after a colon"
+
+
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document, recording lines; raise YamlProblem on bad syntax or repeated keys."""
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed bracket or quote is noticed lines later; where it was opened is the line to fix.
+        opened_earlier = str(error.context or "").startswith(("while parsing a flow", "while scanning a quoted"))
+        mark = (error.context_mark if opened_earlier else None) or error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        raise YamlProblem(f"YAML syntax error: {error.problem or error}", line) from error
+        source_lines = text.splitlines()
+        offending = source_lines[line - 1] if line and line <= len(source_lines) else ""
+        problem = str(error.problem or error)
+        raise YamlProblem(f"not valid YAML: {syntax_hint(problem, offending)}", line) from error
     finally:
         loader.dispose()
     if root is None:

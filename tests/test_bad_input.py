@@ -41,7 +41,7 @@ def single(problems: list[str], pattern: str) -> str:
 def test_missing_field(project_copy: Path) -> None:
     edit_yaml(project_copy / "data/technologies/cnn.yml", lambda d: d.pop("summary"))
     problem = single(problems_for(project_copy), "summary")
-    assert problem.startswith("data/technologies/cnn.yml:") and "required field is missing" in problem
+    assert problem.startswith("data/technologies/cnn.yml:") and "required field 'summary' is missing; add it" in problem
 
 
 def test_unknown_key_is_located_by_line(project_copy: Path) -> None:
@@ -50,14 +50,16 @@ def test_unknown_key_is_located_by_line(project_copy: Path) -> None:
     with path.open("a", encoding="utf-8") as handle:
         handle.write("summmary: A typo in a key.\n")
     assert single(problems_for(project_copy), "summmary") == (
-        f"data/technologies/rnn.yml:{line_count + 1}: summmary: "
-        "unknown key; check its spelling against the schema (schemas/ folder)"
+        f"data/technologies/rnn.yml:{line_count + 1}: summmary: unknown key 'summmary' (did you mean 'summary'?); "
+        "the keys allowed here are: id, name, abbreviation, kind, parents, built_on, aliases, summary, introduced, "
+        "key_papers, dimensions"
     )
 
 
 def test_unknown_key_in_a_nested_value(project_copy: Path) -> None:
     edit_yaml(project_copy / "data/technologies/cnn.yml", lambda d: d["dimensions"]["focus"].update(soruces=["x"]))
-    assert "dimensions.focus.soruces: unknown key" in single(problems_for(project_copy), "soruces")
+    problem = single(problems_for(project_copy), "soruces")
+    assert "dimensions.focus.soruces: unknown key 'soruces' (did you mean 'sources'?)" in problem
 
 
 def test_dangling_technology_reference_suggests_a_fix(project_copy: Path) -> None:
@@ -87,7 +89,7 @@ def test_dangling_use_technology(project_copy: Path) -> None:
 def test_duplicate_source_id(project_copy: Path) -> None:
     edit_yaml(project_copy / "data/sources.yml", lambda d: d.append(dict(d[0])))
     problem = single(problems_for(project_copy), "duplicate id")
-    assert problem.startswith("data/sources.yml:") and ".id:" in problem
+    assert re.match(r"data/sources\.yml:\d+: id: duplicate id '\w+' \(first at line \d+\)", problem)
 
 
 def test_duplicate_alias_across_technologies(project_copy: Path) -> None:
@@ -108,14 +110,14 @@ def test_yaml_syntax_error_names_file_and_line(project_copy: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     lines.insert(3, "summary: [unclosed")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    problem = single(problems_for(project_copy), "YAML syntax error")
-    assert re.match(r"data/industries/retail\.yml:\d+: YAML syntax error", problem)
+    problem = single(problems_for(project_copy), "not valid YAML")
+    assert re.match(r"data/industries/retail\.yml:4: not valid YAML: a \[list\] or \{group\} is not closed", problem)
 
 
 def test_wrong_type(project_copy: Path) -> None:
     edit_yaml(project_copy / "data/technologies/vae.yml", lambda d: d["introduced"].update(year="twenty-thirteen"))
     problem = single(problems_for(project_copy), "introduced.year")
-    assert problem.startswith("data/technologies/vae.yml:") and "integer" in problem
+    assert problem.startswith("data/technologies/vae.yml:") and "expected a whole number, e.g. `year: 2017`" in problem
 
 
 def test_id_must_match_file_name(project_copy: Path) -> None:
@@ -182,7 +184,7 @@ def test_same_work_under_two_ids(project_copy: Path) -> None:
 
     edit_yaml(project_copy / "data/sources.yml", add_twin)
     edit_yaml(project_copy / "data/technologies/cnn.yml", cite_twin)
-    assert "one work needs one id" in single(problems_for(project_copy), r"\.arxiv:")
+    assert "one work needs one id" in single(problems_for(project_copy), "twin1999|one work")
 
 
 def test_all_problems_are_reported_together(project_copy: Path) -> None:

@@ -196,7 +196,7 @@ def test_hash_inside_values_is_not_a_comment() -> None:
 
 
 def test_syntax_error_names_file_and_line() -> None:
-    with pytest.raises(FormatError, match=r"^data/x\.yml:\d+: YAML syntax error: .*fix it"):
+    with pytest.raises(FormatError, match=r"^data/x\.yml:\d+: not valid YAML: .*fix it"):
         formatted("id: x\nname: [unclosed\n", "technologies", "data/x.yml")
 
 

@@ -9,11 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from aicompare.render import diagram, tables
-from aicompare.render.markdown import Page, table, text
+from aicompare.render.markdown import PageContext, table, text
 
 from .factories import HOSTILE, tiny_kb
 
-PAGE = Page("technologies/alpha.md", "https://example.org/repo/edit/main/")
+PAGE = PageContext("technologies/alpha.md", "https://example.org/repo/edit/main/")
 
 
 def to_html(markdown_text: str) -> BeautifulSoup:
@@ -45,10 +45,10 @@ def test_hostile_value_keeps_profile_table_intact() -> None:
 def test_hostile_value_in_industry_uses_and_references() -> None:
     kb = tiny_kb(HOSTILE)
     for markdown_text in (
-        tables.industry_uses(kb, Page("industries/trade.md"), "trade"),
-        tables.industry_regulations(kb, Page("industries/trade.md"), "trade"),
+        tables.industry_uses(kb, PageContext("industries/trade.md"), "trade"),
+        tables.industry_regulations(kb, PageContext("industries/trade.md"), "trade"),
         tables.technology_uses(kb, PAGE, "alpha"),
-        tables.references_list(kb, Page("references.md")),
+        tables.references_list(kb, PageContext("references.md")),
     ):
         soup = to_html(markdown_text)
         assert soup.find("script") is None
@@ -97,9 +97,9 @@ def test_every_table_has_an_edit_link() -> None:
         tables.technology_profile(kb, PAGE, "alpha"),
         tables.comparison_table(kb, PAGE, ["alpha", "beta"]),
         tables.technology_uses(kb, PAGE, "alpha"),
-        tables.industry_uses(kb, Page("industries/trade.md", PAGE.edit_base), "trade"),
-        tables.industry_regulations(kb, Page("industries/trade.md", PAGE.edit_base), "trade"),
-        tables.technology_list(kb, Page("technologies/index.md", PAGE.edit_base)),
+        tables.industry_uses(kb, PageContext("industries/trade.md", PAGE.edit_base), "trade"),
+        tables.industry_regulations(kb, PageContext("industries/trade.md", PAGE.edit_base), "trade"),
+        tables.technology_list(kb, PageContext("technologies/index.md", PAGE.edit_base)),
     ]
     for output in outputs:
         notes = to_html(output).select("p.data-note a")
@@ -128,7 +128,7 @@ def test_mermaid_labels_cannot_break_the_diagram() -> None:
 
 
 def test_hierarchy_text_version_nests_children() -> None:
-    listing = diagram.hierarchy_list(tiny_kb(), Page("index.md"))
+    listing = diagram.hierarchy_list(tiny_kb(), PageContext("index.md"))
     lines = listing.splitlines()
     assert lines[0] == "- Artificial intelligence"
     assert lines[1].startswith("    - [Alpha learning (AL)](technologies/alpha.md)")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..knowledge import KnowledgeBase
 from ..models import Technology
-from .markdown import Page, data_note, link, text
-from .tables import technology_page
+from ..paths import technology_page
+from .markdown import PageContext, data_note, link, text
 
 ROOT_ID = "ai"
 ROOT_LABEL = "Artificial intelligence"
@@ -35,7 +35,7 @@ def hierarchy_mermaid(kb: KnowledgeBase) -> str:
     return "\n".join(lines)
 
 
-def hierarchy_list(kb: KnowledgeBase, page: Page) -> str:
+def hierarchy_list(kb: KnowledgeBase, page: PageContext) -> str:
     """The same hierarchy as a nested Markdown list (readable without JavaScript)."""
 
     def branch(parent_id: str | None, depth: int) -> list[str]:
@@ -51,7 +51,7 @@ def hierarchy_list(kb: KnowledgeBase, page: Page) -> str:
     return "\n".join([f"- {text(ROOT_LABEL)}", *branch(None, 1)])
 
 
-def hierarchy_diagram(kb: KnowledgeBase, page: Page) -> str:
+def hierarchy_diagram(kb: KnowledgeBase, page: PageContext) -> str:
     """Diagram, legend and a text version, with the data files it comes from."""
     return "\n\n".join(
         [

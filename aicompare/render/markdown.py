@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 from dataclasses import dataclass
 
@@ -35,13 +36,19 @@ def text(value: str) -> str:
     return "".join(_SYNTAX_ENTITIES.get(char, char) for char in escaped)
 
 
-def attribute(value: str) -> str:
-    """Escape a value for a double-quoted HTML attribute or Markdown link title."""
-    return text(value).replace('"', "&quot;")
+def front_matter(values: dict[str, str]) -> str:
+    """A YAML front matter block whose values MkDocs and the theme insert into HTML as they are.
+
+    Each value is escaped as `text` does (titles and descriptions reach `<title>`, the nav and `<meta>` as
+    they are, and mkdocs-macros renders Jinja in titles), then written as a JSON string, which is valid
+    YAML whatever quotes or colons it holds.
+    """
+    lines = [f"{key}: {json.dumps(text(value), ensure_ascii=False)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 @dataclass(frozen=True)
-class Page:
+class PageContext:
     """Where the Markdown being rendered lives, so links can be made relative to it."""
 
     src_uri: str
@@ -65,7 +72,7 @@ class Page:
 def link(label_markdown: str, href: str, title: str = "") -> str:
     """A Markdown link; the label must already be escaped."""
     safe_href = href.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
-    return f'[{label_markdown}]({safe_href} "{attribute(title)}")' if title else f"[{label_markdown}]({safe_href})"
+    return f'[{label_markdown}]({safe_href} "{text(title)}")' if title else f"[{label_markdown}]({safe_href})"
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
@@ -86,7 +93,7 @@ def not_searched(markdown: str) -> str:
     return f'<div data-search-exclude markdown="1">\n\n{markdown}\n\n</div>'
 
 
-def data_note(page: Page, data_paths: list[str]) -> str:
+def data_note(page: PageContext, data_paths: list[str]) -> str:
     """The 'edit this data' paragraph placed under every data-driven table."""
     links = [link(text(path), page.edit_url(path)) if page.edit_base else text(path) for path in data_paths]
     return "Edit this data: " + ", ".join(links) + "\n{ .data-note }"
@@ -121,7 +128,7 @@ def sortable_table(headers: list[Cell], rows: list[list[Cell]], label: str) -> s
     """
     if any(len(row) != len(headers) for row in rows):
         raise ValueError("every table row needs one cell per header")
-    lines = [f'<table class="sortable" aria-label="{attribute(label)}" markdown="1">', '<thead markdown="1">']
+    lines = [f'<table class="sortable" aria-label="{text(label)}" markdown="1">', '<thead markdown="1">']
     lines += ['<tr markdown="1">', *(_cell_html(Cell(h.markdown, header=True, numeric=h.numeric)) for h in headers), "</tr>"]
     lines += ["</thead>", '<tbody markdown="1">']
     for row in rows:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..knowledge import KnowledgeBase
-from .markdown import Cell, Page, data_note, link, sortable_table, text
+from ..paths import industry_page
+from .markdown import Cell, PageContext, data_note, link, sortable_table, text
 from .pairs import short_name
-from .tables import industry_page
 
 
-def technology_industry_matrix(kb: KnowledgeBase, page: Page) -> str:
+def technology_industry_matrix(kb: KnowledgeBase, page: PageContext) -> str:
     """Industries as rows, technologies as columns; a cell links every use of that technology there."""
     techs = list(kb.technologies.values())
     headers = [Cell("Industry"), Cell("Uses", numeric=True), *[Cell(text(short_name(t)), numeric=True) for t in techs]]

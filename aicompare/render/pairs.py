@@ -6,10 +6,9 @@ from itertools import combinations
 
 from ..knowledge import KnowledgeBase
 from ..models import KIND_LABELS, Technology
-from .markdown import Page, link, not_searched, table, text
-from .tables import comparison_table, get_technology, industry_page, technology_link, technology_page
-
-COMPARE_INDEX = "compare/index.md"
+from ..paths import COMPARE_INDEX, industry_page, pair_page, technology_page
+from .markdown import PageContext, front_matter, link, not_searched, table, text
+from .tables import comparison_table, get_technology, technology_link
 
 
 def short_name(tech: Technology) -> str:
@@ -22,16 +21,6 @@ def all_pairs(kb: KnowledgeBase) -> list[tuple[str, str]]:
     return list(combinations(kb.technologies, 2))
 
 
-def pair_slug(first_id: str, second_id: str) -> str:
-    """URL slug of a pair page, e.g. 'rnn-vs-cnn'."""
-    return f"{first_id}-vs-{second_id}"
-
-
-def pair_page(first_id: str, second_id: str) -> str:
-    """Markdown source path of a pair page."""
-    return f"compare/{pair_slug(first_id, second_id)}.md"
-
-
 def ordered_pair(kb: KnowledgeBase, first_id: str, second_id: str) -> tuple[str, str]:
     """The pair in display order, whichever order it was asked for in."""
     order = list(kb.technologies)
@@ -39,7 +28,7 @@ def ordered_pair(kb: KnowledgeBase, first_id: str, second_id: str) -> tuple[str,
 
 
 def pair_title(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
-    """Page title, e.g. 'RNN vs CNN'."""
+    """PageContext title, e.g. 'RNN vs CNN'."""
     return f"{short_name(kb.technologies[first_id])} vs {short_name(kb.technologies[second_id])}"
 
 
@@ -54,13 +43,10 @@ def pair_description(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
 
 def pair_source(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
     """The Markdown source of a generated pair page: front matter and one macro call."""
-    description = pair_description(kb, first_id, second_id).replace('"', "'")
+    meta = {"title": pair_title(kb, first_id, second_id), "description": pair_description(kb, first_id, second_id)}
     return (
-        "---\n"
-        f'title: "{pair_title(kb, first_id, second_id)}"\n'
-        f'description: "{description}"\n'
-        "---\n\n"
-        f"# {text(pair_title(kb, first_id, second_id))}\n\n"
+        front_matter(meta)
+        + f"# {text(pair_title(kb, first_id, second_id))}\n\n"
         f'{{{{ pair_comparison("{first_id}", "{second_id}") }}}}\n'
     )
 
@@ -88,7 +74,7 @@ def hierarchy_path(kb: KnowledgeBase, outer_id: str, inner_id: str) -> list[str]
     return []
 
 
-def relation_sentences(kb: KnowledgeBase, page: Page, first_id: str, second_id: str) -> list[str]:
+def relation_sentences(kb: KnowledgeBase, page: PageContext, first_id: str, second_id: str) -> list[str]:
     """How two technologies relate in the hierarchy, as short sentences with links."""
     first, second = kb.technologies[first_id], kb.technologies[second_id]
     sentences = []
@@ -112,7 +98,7 @@ def relation_sentences(kb: KnowledgeBase, page: Page, first_id: str, second_id: 
     return sentences
 
 
-def difference_sentences(kb: KnowledgeBase, page: Page, first_id: str, second_id: str) -> list[str]:
+def difference_sentences(kb: KnowledgeBase, page: PageContext, first_id: str, second_id: str) -> list[str]:
     """The structural differences: kind, age, and what only one of them is described on."""
     first, second = kb.technologies[first_id], kb.technologies[second_id]
     sentences = []
@@ -142,7 +128,7 @@ def difference_sentences(kb: KnowledgeBase, page: Page, first_id: str, second_id
     return sentences
 
 
-def shared_industries(kb: KnowledgeBase, page: Page, first_id: str, second_id: str) -> str:
+def shared_industries(kb: KnowledgeBase, page: PageContext, first_id: str, second_id: str) -> str:
     """A table of the industries that use both technologies, linking each use."""
     techs = [kb.technologies[first_id], kb.technologies[second_id]]
     rows = []
@@ -166,7 +152,7 @@ def shared_industries(kb: KnowledgeBase, page: Page, first_id: str, second_id: s
     return table(headers, rows)
 
 
-def other_comparisons(kb: KnowledgeBase, page: Page, first_id: str, second_id: str) -> str:
+def other_comparisons(kb: KnowledgeBase, page: PageContext, first_id: str, second_id: str) -> str:
     """Links to the other pair pages that involve either technology."""
     lines = []
     for tech_id in (first_id, second_id):
@@ -179,7 +165,7 @@ def other_comparisons(kb: KnowledgeBase, page: Page, first_id: str, second_id: s
     return "\n".join(lines)
 
 
-def pair_comparison(kb: KnowledgeBase, page: Page, first_id: str, second_id: str) -> str:
+def pair_comparison(kb: KnowledgeBase, page: PageContext, first_id: str, second_id: str) -> str:
     """The body of a pair page: summaries, relation, differences, side by side, shared industries, links."""
     first, second = get_technology(kb, first_id), get_technology(kb, second_id)
     if first.id == second.id:
@@ -213,7 +199,7 @@ def pair_comparison(kb: KnowledgeBase, page: Page, first_id: str, second_id: str
     )
 
 
-def pair_matrix(kb: KnowledgeBase, page: Page) -> str:
+def pair_matrix(kb: KnowledgeBase, page: PageContext) -> str:
     """A technology-by-technology matrix whose cells link to the pair pages."""
     techs = list(kb.technologies.values())
     rows = []
@@ -229,7 +215,7 @@ def pair_matrix(kb: KnowledgeBase, page: Page) -> str:
     return table(["Technology", *[short_name(t) for t in techs]], rows)
 
 
-def pair_list(kb: KnowledgeBase, page: Page) -> str:
+def pair_list(kb: KnowledgeBase, page: PageContext) -> str:
     """Every pair page as a list, grouped by the first technology."""
     lines = []
     for tech_id, tech in kb.technologies.items():

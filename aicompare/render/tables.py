@@ -4,25 +4,10 @@ from __future__ import annotations
 
 from ..knowledge import KnowledgeBase, did_you_mean
 from ..models import KIND_LABELS, MATURITY_LABELS, DimensionValue, Industry, Source, Technology
-from .markdown import Page, data_note, link, not_searched, table, text
+from ..paths import CONFUSIONS, GLOSSARY, REFERENCES, industry_page, source_anchor, technology_page
+from .markdown import PageContext, data_note, link, not_searched, table, text
 
-REFERENCES_PAGE = "references.md"
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "da", "di", "le", "la"}
-
-
-def technology_page(tech_id: str) -> str:
-    """Markdown source path of a technology's page."""
-    return f"technologies/{tech_id}.md"
-
-
-def industry_page(industry_id: str) -> str:
-    """Markdown source path of an industry's page."""
-    return f"industries/{industry_id}.md"
-
-
-def source_anchor(source_id: str) -> str:
-    """Anchor of a source on the references page."""
-    return f"source-{source_id}"
 
 
 def get_technology(kb: KnowledgeBase, tech_id: str) -> Technology:
@@ -69,17 +54,17 @@ def short_citation(source: Source) -> str:
     return f"{first} {source.year}"
 
 
-def citations(kb: KnowledgeBase, page: Page, source_ids: list[str]) -> str:
+def citations(kb: KnowledgeBase, page: PageContext, source_ids: list[str]) -> str:
     """Links from a list of source ids to their entries on the references page."""
     parts = []
     for source_id in source_ids:
         source = kb.sources[source_id]
-        href = page.link_to(REFERENCES_PAGE, source_anchor(source_id))
+        href = page.link_to(REFERENCES, source_anchor(source_id))
         parts.append(link(text(short_citation(source)), href, source.title))
     return "; ".join(parts)
 
 
-def technology_link(page: Page, tech: Technology) -> str:
+def technology_link(page: PageContext, tech: Technology) -> str:
     """Link to a technology's page labelled with its name."""
     return link(text(tech.name), page.link_to(technology_page(tech.id)))
 
@@ -95,7 +80,7 @@ def value_markdown(value: DimensionValue | None) -> str:
     return text(value.value or "")
 
 
-def cited_value(kb: KnowledgeBase, page: Page, value: DimensionValue | None) -> str:
+def cited_value(kb: KnowledgeBase, page: PageContext, value: DimensionValue | None) -> str:
     """A value followed by its citations in parentheses, for comparison cells."""
     cited = citations(kb, page, value.sources) if value else ""
     return value_markdown(value) + (f" ({cited})" if cited else "")
@@ -113,7 +98,7 @@ def technology_summary(kb: KnowledgeBase, tech_id: str) -> str:
     return text(get_technology(kb, tech_id).summary)
 
 
-def technology_facts(kb: KnowledgeBase, page: Page, tech_id: str) -> str:
+def technology_facts(kb: KnowledgeBase, page: PageContext, tech_id: str) -> str:
     """Key facts: kind, where it sits in the hierarchy, when it was introduced, key papers."""
     tech = get_technology(kb, tech_id)
     names = ", ".join(text(name) for name in [tech.abbreviation or "", *tech.aliases] if name)
@@ -132,7 +117,7 @@ def technology_facts(kb: KnowledgeBase, page: Page, tech_id: str) -> str:
     return table(["Fact", "Value"], rows)
 
 
-def technology_profile(kb: KnowledgeBase, page: Page, tech_id: str) -> str:
+def technology_profile(kb: KnowledgeBase, page: PageContext, tech_id: str) -> str:
     """Key facts plus every applicable dimension with its value, sources and date."""
     tech = get_technology(kb, tech_id)
     rows = []
@@ -150,7 +135,7 @@ def technology_profile(kb: KnowledgeBase, page: Page, tech_id: str) -> str:
     return "\n\n".join([technology_facts(kb, page, tech_id), profile, data_note(page, [kb.file_of("technologies", tech_id)])])
 
 
-def comparison_table(kb: KnowledgeBase, page: Page, tech_ids: list[str], dimension_ids: list[str] | None = None) -> str:
+def comparison_table(kb: KnowledgeBase, page: PageContext, tech_ids: list[str], dimension_ids: list[str] | None = None) -> str:
     """Technologies as columns, dimensions as rows; by default the dimensions all of them share."""
     techs = [get_technology(kb, tech_id) for tech_id in tech_ids]
     if dimension_ids is None:
@@ -174,7 +159,7 @@ def comparison_table(kb: KnowledgeBase, page: Page, tech_ids: list[str], dimensi
     )
 
 
-def technology_uses(kb: KnowledgeBase, page: Page, tech_id: str) -> str:
+def technology_uses(kb: KnowledgeBase, page: PageContext, tech_id: str) -> str:
     """The industries that use a technology, from the industries' own data."""
     tech = get_technology(kb, tech_id)
     uses = kb.uses_of(tech.id)
@@ -199,7 +184,7 @@ def industry_summary(kb: KnowledgeBase, industry_id: str) -> str:
     return text(get_industry(kb, industry_id).summary)
 
 
-def industry_uses(kb: KnowledgeBase, page: Page, industry_id: str) -> str:
+def industry_uses(kb: KnowledgeBase, page: PageContext, industry_id: str) -> str:
     """An overview table of an industry's uses, then one section per use."""
     industry = get_industry(kb, industry_id)
     overview = table(
@@ -246,7 +231,7 @@ def _regulation_label(kb: KnowledgeBase, regulation_id: str) -> str:
     return text(regulation.short_name or regulation.name)
 
 
-def industry_regulations(kb: KnowledgeBase, page: Page, industry_id: str) -> str:
+def industry_regulations(kb: KnowledgeBase, page: PageContext, industry_id: str) -> str:
     """The rules that bear on an industry's uses."""
     industry = get_industry(kb, industry_id)
     if not industry.regulations:
@@ -280,7 +265,7 @@ def format_source(source: Source) -> str:
     return " ".join(parts)
 
 
-def cited_by(kb: KnowledgeBase, page: Page, source_id: str) -> str:
+def cited_by(kb: KnowledgeBase, page: PageContext, source_id: str) -> str:
     """Links to the pages that cite a source."""
     labels = []
     for collection, record_id in kb.citations.get(source_id, []):
@@ -289,17 +274,17 @@ def cited_by(kb: KnowledgeBase, page: Page, source_id: str) -> str:
         elif collection == "industries":
             labels.append(link(text(kb.industries[record_id].name), page.link_to(industry_page(record_id))))
         elif collection == "confusions":
-            labels.append(link(text("Common confusions"), page.link_to("topics/confusions.md", record_id)))
+            labels.append(link(text("Common confusions"), page.link_to(CONFUSIONS, record_id)))
         elif collection == "regulations":
             regulation = kb.regulations[record_id]
             labels.append(text(regulation.short_name or regulation.name) + " (regulation)")
         else:
             term = kb.glossary[record_id]
-            labels.append(link(text(term.term), page.link_to("glossary.md", glossary_anchor(term.id))) + " (glossary)")
+            labels.append(link(text(term.term), page.link_to(GLOSSARY, glossary_anchor(term.id))) + " (glossary)")
     return ", ".join(labels)
 
 
-def references_list(kb: KnowledgeBase, page: Page) -> str:
+def references_list(kb: KnowledgeBase, page: PageContext) -> str:
     """Every source, alphabetically by id, each with an anchor and the pages that cite it."""
     items = []
     for source_id, source in kb.sources.items():
@@ -310,13 +295,13 @@ def references_list(kb: KnowledgeBase, page: Page) -> str:
     return "\n".join(items) + "\n\n" + data_note(page, ["data/sources.yml"])
 
 
-def technology_list(kb: KnowledgeBase, page: Page) -> str:
+def technology_list(kb: KnowledgeBase, page: PageContext) -> str:
     """Every technology with its kind and one-line summary."""
     rows = [[technology_link(page, tech), text(KIND_LABELS[tech.kind]), text(tech.summary)] for tech in kb.technologies.values()]
     return "\n\n".join([table(["Technology", "Kind", "In one line"], rows), data_note(page, ["data/technologies/"])])
 
 
-def industry_list(kb: KnowledgeBase, page: Page) -> str:
+def industry_list(kb: KnowledgeBase, page: PageContext) -> str:
     """Every industry with its summary and the technologies it uses."""
     rows = []
     for industry in kb.industries.values():
@@ -336,7 +321,7 @@ def _with_abbreviations(term: str, abbreviations: list[str]) -> str:
     return f"{term} ({', '.join(abbreviations)})" if abbreviations else term
 
 
-def glossary_list(kb: KnowledgeBase, page: Page) -> str:
+def glossary_list(kb: KnowledgeBase, page: PageContext) -> str:
     """Every glossary term under its initial letter, with variants, related technologies and sources."""
     sections: list[str] = []
     letter = ""
@@ -365,7 +350,7 @@ def glossary_list(kb: KnowledgeBase, page: Page) -> str:
     return "\n\n".join(sections)
 
 
-def dimension_table(kb: KnowledgeBase, page: Page, dimension_ids: list[str], tech_ids: list[str] | None = None) -> str:
+def dimension_table(kb: KnowledgeBase, page: PageContext, dimension_ids: list[str], tech_ids: list[str] | None = None) -> str:
     """Technologies as rows, a few dimensions as columns: one criterion seen across the field."""
     require_dimensions(kb, dimension_ids)
     techs = [get_technology(kb, t) for t in tech_ids] if tech_ids else list(kb.technologies.values())
@@ -379,7 +364,7 @@ def dimension_table(kb: KnowledgeBase, page: Page, dimension_ids: list[str], tec
     return "\n\n".join([not_searched(table(headers, rows)), data_note(page, ["data/technologies/"])])
 
 
-def confusion_list(kb: KnowledgeBase, page: Page) -> str:
+def confusion_list(kb: KnowledgeBase, page: PageContext) -> str:
     """Each common confusion: the claim, the correction, related technologies and sources."""
     sections = []
     for confusion in kb.confusions.values():

@@ -6,7 +6,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-DATA_FOR_PAGE_FOLDER = {"technologies": "data/technologies/{id}.yml", "industries": "data/industries/{id}.yml"}
+from ..paths import PAGE_DATA_FILES, data_file_of_entity, entity_of_page
+
 
 
 def commit_dates(repo: Path) -> dict[str, dt.date]:
@@ -43,16 +44,11 @@ def page_sources(src_uri: str, generated_from: list[str] | None = None) -> list[
     if generated_from is not None:
         return generated_from
     paths = [f"docs/{src_uri}"]
-    folder, _, name = src_uri.partition("/")
-    stem = name.removesuffix(".md")
-    if folder in DATA_FOR_PAGE_FOLDER and stem != "index":
-        paths.append(DATA_FOR_PAGE_FOLDER[folder].format(id=stem))
-    if src_uri == "glossary.md":
-        paths.append("data/glossary.yml")
-    if src_uri == "references.md":
-        paths.append("data/sources.yml")
-    if src_uri == "topics/confusions.md":
-        paths.append("data/confusions.yml")
+    entity = entity_of_page(src_uri)
+    if entity is not None:
+        paths.append(data_file_of_entity(*entity))
+    if src_uri in PAGE_DATA_FILES:
+        paths.append(PAGE_DATA_FILES[src_uri])
     return paths
 
 

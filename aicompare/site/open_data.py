@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..export import CSV_COLUMNS, JSON_PATH, SCHEMA_PATH, csv_rows, open_data_files
 from ..knowledge import KnowledgeBase
-from ..render.markdown import Page, link, table, text
+from ..render.markdown import PageContext, link, table, text
 
 CSV_DESCRIPTIONS = {
     "technologies": "One row per technology: kind, place in the hierarchy, names, summary, introduction",
@@ -19,7 +19,7 @@ CSV_DESCRIPTIONS = {
 }
 
 
-def file_table(kb: KnowledgeBase, page: Page) -> str:
+def file_table(kb: KnowledgeBase, page: PageContext) -> str:
     """Every published file with its link, size and content, computed from the export itself."""
     files = open_data_files(kb)
     rows_per_table = {name: len(rows) for name, rows in csv_rows(kb).items()}

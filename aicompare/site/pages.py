@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 
 from ..knowledge import KnowledgeBase
-from ..render.pairs import all_pairs, pair_page, pair_slug, pair_source
+from ..paths import GLOSSARY, entity_of_page, pair_page, pair_redirect
+from ..render.markdown import text
+from ..render.pairs import all_pairs, pair_source
 
 TECHNOLOGY_PAGE_BOOST = 5.0
 GLOSSARY_PAGE_BOOST = 5.0
@@ -38,29 +40,26 @@ def redirect_html(target: str) -> str:
 
 def reverse_pair_redirects(kb: KnowledgeBase) -> dict[str, str]:
     """'compare/cnn-vs-rnn/index.html' style paths redirecting to the page in display order."""
-    return {
-        f"compare/{pair_slug(second, first)}/index.html": redirect_html(f"../{pair_slug(first, second)}/")
-        for first, second in all_pairs(kb)
-    }
+    redirects = (pair_redirect(first, second) for first, second in all_pairs(kb))
+    return {path: redirect_html(target) for path, target in redirects}
 
 
 def data_description(kb: KnowledgeBase, src_uri: str) -> str | None:
-    """The meta description of a technology or industry page: its one-line summary from data."""
-    folder, _, name = src_uri.partition("/")
-    record_id = name.removesuffix(".md")
-    if folder == "technologies" and record_id in kb.technologies:
-        return " ".join(kb.technologies[record_id].summary.split())
-    if folder == "industries" and record_id in kb.industries:
-        return " ".join(kb.industries[record_id].summary.split())
-    return None
+    """The meta description of a technology or industry page: its one-line summary, escaped for the attribute."""
+    entity = entity_of_page(src_uri)
+    if entity is None:
+        return None
+    collection, record_id = entity
+    record = getattr(kb, collection).get(record_id)
+    return text(record.summary) if record is not None else None
 
 
 def search_boost(kb: KnowledgeBase, src_uri: str) -> float | None:
     """Rank a technology's own page first for its name, glossary entries high, generated pair pages low."""
-    folder, _, name = src_uri.partition("/")
-    if folder == "technologies" and name.removesuffix(".md") in kb.technologies:
+    entity = entity_of_page(src_uri)
+    if entity is not None and entity[0] == "technologies" and entity[1] in kb.technologies:
         return TECHNOLOGY_PAGE_BOOST
-    if src_uri == "glossary.md":
+    if src_uri == GLOSSARY:
         return GLOSSARY_PAGE_BOOST
     if pair_data_files(kb, src_uri) is not None:
         return PAIR_PAGE_BOOST

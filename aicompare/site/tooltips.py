@@ -22,6 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..knowledge import KnowledgeBase
+from ..paths import GLOSSARY, technology_page
 
 # Where a term is never annotated: links, code, headings, table headers (they sort), diagrams, citation metadata.
 SKIPPED_TAGS = frozenset(
@@ -80,14 +81,14 @@ def build_term_index(kb: KnowledgeBase) -> TermIndex:
     exact: dict[str, Term] = {}
     folded: dict[str, Term] = {}
     for entry in kb.glossary.values():
-        term = Term(f"glossary:{entry.id}", "glossary.md", entry.id, first_sentence(entry.definition))
+        term = Term(f"glossary:{entry.id}", GLOSSARY, entry.id, first_sentence(entry.definition))
         for abbreviation in entry.abbreviations:
             exact[abbreviation] = term
         for phrase in [entry.term, *entry.aliases]:
             if phrase == entry.term or _is_specific_alias(phrase, entry.term):
                 folded.setdefault(phrase.casefold(), term)
     for tech in kb.technologies.values():
-        term = Term(f"technology:{tech.id}", f"technologies/{tech.id}.md", "", first_sentence(tech.summary))
+        term = Term(f"technology:{tech.id}", technology_page(tech.id), "", first_sentence(tech.summary))
         if tech.abbreviation:
             exact[tech.abbreviation] = term
         for phrase in [tech.name, *tech.aliases]:

@@ -106,7 +106,7 @@ def test_navigation_works_at_a_phone_viewport(phone: Page, site_url: str) -> Non
     drawer_button.click()
     sidebar = phone.locator(".md-sidebar--primary")
     expect(sidebar).to_be_in_viewport()
-    sidebar.get_by_role("link", name="Convolutional neural networks", exact=True).click()
+    sidebar.get_by_role("link", name="Convolutional neural network", exact=True).click()
     expect(phone).to_have_url(f"{site_url}technologies/cnn/")
     expect(phone.locator("article h1")).to_contain_text("Convolutional neural networks")
     width = phone.evaluate("() => document.documentElement.scrollWidth")

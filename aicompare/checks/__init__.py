@@ -1,0 +1,1 @@
+"""The loader's checks: YAML syntax, schema messages, and the named cross-record rules."""

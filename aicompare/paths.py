@@ -1,0 +1,71 @@
+"""Where every page of the site lives: the one place that knows the site's structure.
+
+Paths are Markdown source paths relative to docs/ (MkDocs checks links made from them).
+"""
+
+from __future__ import annotations
+
+HOME = "index.md"
+TECHNOLOGIES_INDEX = "technologies/index.md"
+INDUSTRIES_INDEX = "industries/index.md"
+COMPARE_INDEX = "compare/index.md"
+GLOSSARY = "glossary.md"
+REFERENCES = "references.md"
+REGULATIONS = "regulations.md"
+CONFUSIONS = "topics/confusions.md"
+OPEN_DATA = "open-data.md"
+
+TECHNOLOGIES_FOLDER = "technologies"
+INDUSTRIES_FOLDER = "industries"
+COMPARE_FOLDER = "compare"
+
+# Pages made from one whole data file, so their last-updated date includes that file.
+PAGE_DATA_FILES = {
+    GLOSSARY: "data/glossary.yml",
+    REFERENCES: "data/sources.yml",
+    CONFUSIONS: "data/confusions.yml",
+    REGULATIONS: "data/regulations.yml",
+}
+
+
+def technology_page(tech_id: str) -> str:
+    """'technologies/cnn.md'."""
+    return f"{TECHNOLOGIES_FOLDER}/{tech_id}.md"
+
+
+def industry_page(industry_id: str) -> str:
+    """'industries/healthcare.md'."""
+    return f"{INDUSTRIES_FOLDER}/{industry_id}.md"
+
+
+def pair_slug(first_id: str, second_id: str) -> str:
+    """URL slug of a pair page, e.g. 'rnn-vs-cnn'."""
+    return f"{first_id}-vs-{second_id}"
+
+
+def pair_page(first_id: str, second_id: str) -> str:
+    """'compare/rnn-vs-cnn.md'."""
+    return f"{COMPARE_FOLDER}/{pair_slug(first_id, second_id)}.md"
+
+
+def pair_redirect(first_id: str, second_id: str) -> tuple[str, str]:
+    """Built path of the reverse-order address of a pair page, and the relative link it redirects to."""
+    return f"{COMPARE_FOLDER}/{pair_slug(second_id, first_id)}/index.html", f"../{pair_slug(first_id, second_id)}/"
+
+
+def source_anchor(source_id: str) -> str:
+    """Anchor of a source on the references page."""
+    return f"source-{source_id}"
+
+
+def entity_of_page(src_uri: str) -> tuple[str, str] | None:
+    """('technologies', 'cnn') for 'technologies/cnn.md'; None for any other page."""
+    folder, _, name = src_uri.partition("/")
+    if folder in (TECHNOLOGIES_FOLDER, INDUSTRIES_FOLDER) and name.endswith(".md") and "/" not in name and name != "index.md":
+        return folder, name.removesuffix(".md")
+    return None
+
+
+def data_file_of_entity(collection: str, record_id: str) -> str:
+    """'data/technologies/cnn.yml'."""
+    return f"data/{collection}/{record_id}.yml"

@@ -1,0 +1,50 @@
+"""The macros pages call, by name: each takes the knowledge base and the page being rendered, then its arguments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..knowledge import KnowledgeBase
+from ..render import diagram, matrix, pairs, tables
+from ..render.markdown import PageContext
+from . import open_data
+
+Renderer = Callable[..., str]
+
+MACROS: dict[str, Renderer] = {
+    "technology_summary": lambda kb, page, tech_id: tables.technology_summary(kb, tech_id),
+    "technology_profile": tables.technology_profile,
+    "technology_uses": tables.technology_uses,
+    "compare": tables.comparison_table,
+    "industry_summary": lambda kb, page, industry_id: tables.industry_summary(kb, industry_id),
+    "industry_uses": tables.industry_uses,
+    "industry_regulations": tables.industry_regulations,
+    "hierarchy_diagram": diagram.hierarchy_diagram,
+    "references": tables.references_list,
+    "technology_list": tables.technology_list,
+    "industry_list": tables.industry_list,
+    "glossary": tables.glossary_list,
+    "dimension_table": tables.dimension_table,
+    "confusions": tables.confusion_list,
+    "pair_comparison": pairs.pair_comparison,
+    "pair_matrix": pairs.pair_matrix,
+    "pair_list": pairs.pair_list,
+    "technology_industry_matrix": matrix.technology_industry_matrix,
+    "open_data_table": open_data.file_table,
+}
+
+
+def edit_base(config: Any) -> str:
+    """Base URL for 'edit this data' links, derived from repo_url."""
+    repo_url = (config.get("repo_url") or "").rstrip("/")
+    return f"{repo_url}/edit/main/" if repo_url else ""
+
+
+def bind(render: Renderer, kb: KnowledgeBase, env: Any, base: str) -> Callable[..., str]:
+    """The macro as a page calls it: the knowledge base and the current page are filled in."""
+
+    def macro(*args: Any, **kwargs: Any) -> str:
+        return render(kb, PageContext(env.page.file.src_uri, base), *args, **kwargs)
+
+    return macro
