@@ -28,6 +28,17 @@ def check(data_dir: Path) -> int:
     return 0
 
 
+def list_rules() -> int:
+    """Print every rule the loader applies, with its one-line description."""
+    from .checks.rules import LOADING_RULES, RULES
+
+    rules = [*LOADING_RULES.items(), *((rule.name, rule.description) for rule in RULES)]
+    width = max(len(name) for name, _ in rules)
+    for name, description in rules:
+        print(f"{name:<{width}}  {description}")
+    return 0
+
+
 def write_schemas(folder: Path) -> int:
     """Write one JSON Schema per kind of data file."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -42,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate data/ and report every problem")
     check_parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: %(default)s)")
+    check_parser.add_argument("--rules", action="store_true", help="list the rules the check applies, and stop")
     format_parser = commands.add_parser("format", help="put every data file in canonical form (rules: aicompare/formatting.py)")
     format_parser.add_argument("--check", action="store_true", help="change nothing; list files not in canonical form, exit 1")
     format_parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: %(default)s)")
@@ -62,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     diff_parser.add_argument("--max-lines", type=int, default=40, help="diff lines shown per page (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return check(args.data)
+        return list_rules() if args.rules else check(args.data)
     if args.command == "format":
         return format_command(args.data, args.check)
     if args.command == "new":

@@ -11,7 +11,6 @@ messages elsewhere.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -46,7 +45,6 @@ R = TypeVar("R", bound=Record)
 KIND_ORDER = ("field", "learning_paradigm", "architecture", "model_family", "generative_family", "technique")
 OPTIONAL_FOLDERS = frozenset({"comparisons"})
 CITATION_KEYS = frozenset({"sources", "key_papers", "difference_sources"})
-_SALVAGE_ID = re.compile(r"^-\s+id:\s*['\"]?([A-Za-z0-9_-]+)", re.MULTILINE)
 
 
 @dataclass
@@ -187,6 +185,7 @@ class LoadState:
     failed_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     failed_citations: set[str] = field(default_factory=set)
     unparsed_files: list[str] = field(default_factory=list)
+    broken_collections: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
 
     def known_ids(self, collection: str) -> set[str]:
@@ -195,7 +194,11 @@ class LoadState:
 
     def complete(self, collection: str) -> bool:
         """True when every record of the collection validated."""
-        return not self.failed_ids[collection]
+        return not self.failed_ids[collection] and collection not in self.broken_collections
+
+    def citations_known(self) -> bool:
+        """False when a file could not be read, so what it cites is unknown."""
+        return not self.unparsed_files and not self.broken_collections
 
     def file_problem(self, relative: str, line: int | None, message: str, rule: str) -> None:
         self.problems.append(Problem(relative, line, "", message, rule, Stage.FILE))
@@ -225,6 +228,10 @@ def _read(path: Path, root: Path, state: LoadState) -> LoadedFile | None:
     except OSError as error:
         state.file_problem(relative, None, f"cannot read the file: {error.strerror}", "readable-file")
         state.unparsed_files.append(relative)
+    except UnicodeDecodeError:
+        message = "cannot read the file: it is not UTF-8 text; save it with UTF-8 encoding"
+        state.file_problem(relative, None, message, "readable-file")
+        state.unparsed_files.append(relative)
     return None
 
 
@@ -249,17 +256,16 @@ def _load_collection(path: Path, root: Path, collection: str, model: type[Record
     relative = path.relative_to(root).as_posix()
     if not path.exists():
         state.file_problem(relative, None, f"the file is missing; restore {relative} (a YAML list of entries)", "file-layout")
-        state.failed_ids[collection].add("")
+        state.broken_collections.add(collection)
         return
     loaded = _read(path, root, state)
     if loaded is None:
-        text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
-        state.failed_ids[collection].update(_SALVAGE_ID.findall(text) or [""])
+        state.broken_collections.add(collection)  # its ids are unknown: nothing is reported as missing from it
         return
     data = loaded.document.data
     if not isinstance(data, list):
         state.file_problem(relative, 1, "the file must be a YAML list of entries, each starting with '- id: ...'", "file-layout")
-        state.failed_ids[collection].add("")
+        state.broken_collections.add(collection)
         return
     for index, item in enumerate(data):
         origin = Origin(loaded, (index,))
@@ -290,10 +296,12 @@ def _load_folder(folder: Path, root: Path, collection: str, model: type[Record],
     paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
     if not paths and collection not in OPTIONAL_FOLDERS:
         state.file_problem(relative, None, f"no .yml files found; {relative}/ needs one file per entry", "file-layout")
+        state.broken_collections.add(collection)
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         message = "rename the file to end in .yml, as the others do"
         state.file_problem(path.relative_to(root).as_posix(), None, message, "file-layout")
         state.failed_ids[collection].add(path.stem)
+        state.unparsed_files.append(path.relative_to(root).as_posix())
     for path in paths:
         loaded = _read(path, root, state)
         if loaded is None:

@@ -214,8 +214,10 @@ def test_check_command_reports_problems_and_exit_code(project_copy: Path) -> Non
 def test_build_fails_on_bad_data(project_copy: Path, tmp_path: Path) -> None:
     edit_yaml(project_copy / "data/technologies/cnn.yml", lambda d: d.update(parents=["dll"]))
     result = build_site(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "data/technologies/cnn.yml" in result.stdout + result.stderr
+    assert re.search(r"data/technologies/cnn\.yml:\d+: parents\[0\]: unknown technology 'dll' \(did you mean 'dl'\?\)", output)
+    assert "Traceback" not in output and "make check" in output
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ are applied while reading and carry the same names.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import difflib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..knowledge import KnowledgeBase, LoadState, regulation_references, source_references, technology_references
@@ -70,32 +71,39 @@ def run_rules(kb: KnowledgeBase, state: LoadState) -> list[Problem]:
     return problems
 
 
+Unresolved = tuple[str, str, Location, str, set[str]]
+
+
+def _unresolved(references: Iterator[tuple[str, str, Location, str]], collection: str, state: LoadState) -> Iterator[Unresolved]:
+    """References to ids that do not exist; none while the target collection's file cannot be read."""
+    if collection in state.broken_collections:
+        return
+    pool = state.known_ids(collection)
+    for source_collection, record_id, location, target in references:
+        if target not in pool:
+            yield source_collection, record_id, location, target, pool
+
+
 def _unknown(what: str, value: str, pool: set[str]) -> str:
     return f"unknown {what} '{value}'{did_you_mean(value, pool)}"
 
 
 @rule("known-technology", "every technology id that a record names exists in data/technologies/")
 def known_technology(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
-    pool = state.known_ids("technologies")
-    for collection, record_id, location, target in technology_references(kb):
-        if target not in pool:
-            yield Finding(collection, record_id, location, _unknown("technology", target, pool))
+    for collection, record_id, location, target, pool in _unresolved(technology_references(kb), "technologies", state):
+        yield Finding(collection, record_id, location, _unknown("technology", target, pool))
 
 
 @rule("known-source", "every citation names an entry of data/sources.yml")
 def known_source(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
-    pool = state.known_ids("sources")
-    for collection, record_id, location, target in source_references(kb):
-        if target not in pool:
-            yield Finding(collection, record_id, location, _unknown("source", target, pool) + "; add it to data/sources.yml")
+    for collection, record_id, location, target, pool in _unresolved(source_references(kb), "sources", state):
+        yield Finding(collection, record_id, location, _unknown("source", target, pool) + "; add it to data/sources.yml")
 
 
 @rule("known-regulation", "every regulation an industry or use names exists in data/regulations.yml")
 def known_regulation(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
-    pool = state.known_ids("regulations")
-    for collection, record_id, location, target in regulation_references(kb):
-        if target not in pool:
-            yield Finding(collection, record_id, location, _unknown("regulation", target, pool))
+    for collection, record_id, location, target, pool in _unresolved(regulation_references(kb), "regulations", state):
+        yield Finding(collection, record_id, location, _unknown("regulation", target, pool))
 
 
 @rule("use-regulation-listed", "a rule named on a use is also in its industry's regulations list")
@@ -135,27 +143,32 @@ def no_self_reference(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
                 )
 
 
-def _has_cycle(start: str, technologies: dict[str, Technology]) -> bool:
-    stack = [parent for parent in technologies[start].parents if parent != start]
+def parent_cycle(start: str, technologies: dict[str, Technology]) -> list[str]:
+    """The ids on a path of parents from `start` back to itself ([] when there is none)."""
+    stack: list[list[str]] = [[start, parent] for parent in technologies[start].parents if parent != start]
     seen: set[str] = set()
     while stack:
-        current = stack.pop()
+        path = stack.pop()
+        current = path[-1]
         if current == start:
-            return True
+            return path
         if current in seen or current not in technologies:
             continue
         seen.add(current)
-        stack.extend(technologies[current].parents)
-    return False
+        stack.extend([*path, parent] for parent in technologies[current].parents)
+    return []
 
 
 @rule("no-parent-cycle", "following parents never leads back to the same technology")
 def no_parent_cycle(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
+    reported: set[frozenset[str]] = set()
     for tech_id in kb.technologies:
-        if _has_cycle(tech_id, kb.technologies):
-            yield Finding(
-                "technologies", tech_id, ("parents",), "the parents form a cycle; a technology cannot sit inside itself"
-            )
+        cycle = parent_cycle(tech_id, kb.technologies)
+        if cycle and frozenset(cycle) not in reported:
+            reported.add(frozenset(cycle))
+            chain = " inside ".join(reversed(cycle))
+            message = f"the parents form a cycle ({chain}); remove one of these parents"
+            yield Finding("technologies", tech_id, ("parents",), message)
 
 
 @rule("known-dimension", "every dimension a technology fills is defined in data/dimensions.yml")
@@ -195,8 +208,9 @@ def dimensions_complete(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding
     if not state.complete("dimensions"):
         return
     for tech in kb.technologies.values():
+        misspelled = {_closest(key, kb.dimensions) for key in tech.dimensions if key not in kb.dimensions}
         for dimension in kb.applicable_dimensions(tech):
-            if dimension.id not in tech.dimensions:
+            if dimension.id not in tech.dimensions and dimension.id not in misspelled:
                 yield Finding(
                     "technologies",
                     tech.id,
@@ -204,6 +218,11 @@ def dimensions_complete(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding
                     f"missing dimension '{dimension.id}': give a value with sources and as_of, "
                     "or status: unknown / not_applicable with a note",
                 )
+
+
+def _closest(word: str, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _labels(kb: KnowledgeBase) -> Iterator[tuple[str, str, Location, str]]:
@@ -224,7 +243,9 @@ def _labels(kb: KnowledgeBase) -> Iterator[tuple[str, str, Location, str]]:
 @rule("unique-names", "names, abbreviations and aliases of technologies and glossary terms are unique, ignoring case")
 def unique_names(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
     owners: dict[str, tuple[str, str]] = {}
-    for collection, record_id, location, label in _labels(kb):
+    # Names and abbreviations claim their label before aliases do, so the alias is the one reported.
+    labels = sorted(_labels(kb), key=lambda label: label[2][0] in {"aliases"})
+    for collection, record_id, location, label in labels:
         owner = owners.setdefault(label.casefold(), (collection, record_id))
         if owner != (collection, record_id):
             what = "technology" if owner[0] == "technologies" else "glossary term"
@@ -243,7 +264,7 @@ def unique_names(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
 
 @rule("source-cited", "every entry of data/sources.yml is cited somewhere")
 def source_cited(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
-    if state.unparsed_files:
+    if not state.citations_known():
         return  # citations in a file that cannot be read are unknown: any finding would be a consequence
     cited = {source_id for *_, source_id in source_references(kb)} | state.failed_citations
     for source_id in kb.sources:
