@@ -231,6 +231,10 @@ CASES: dict[str, list[Case]] = {
         Case("ml inside dl inside ml", r"data/technologies/(ml|dl)\.yml", yaml_edit("technologies/ml.yml", lambda t: t.update(parents=["dl"])),
              r"^the parents form a cycle"),
     ],
+    "introduced-order": [
+        Case("member older than its field", "data/technologies/gan.yml", yaml_edit("technologies/gan.yml", lambda t: t["introduced"].update(year=1950)),
+             r"^introduced in 1950, before 'genai' \(\d+\), which contains it"),
+    ],
     "known-dimension": [
         Case("dimension not defined", "data/technologies/cnn.yml",
              yaml_edit("technologies/cnn.yml", lambda t: t["dimensions"].update(focuss=t["dimensions"].pop("focus"))),

@@ -171,6 +171,24 @@ def no_parent_cycle(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
             yield Finding("technologies", tech_id, ("parents",), message)
 
 
+@rule("introduced-order", "a technology is not introduced before the technologies it sits inside")
+def introduced_order(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
+    for tech in kb.technologies.values():
+        if parent_cycle(tech.id, kb.technologies):
+            continue  # a cycle is reported by its own rule; the order within it means nothing
+        for parent_id in tech.parents:
+            parent = kb.technologies.get(parent_id)
+            if parent is not None and parent.introduced.year > tech.introduced.year:
+                yield Finding(
+                    "technologies",
+                    tech.id,
+                    ("introduced", "year"),
+                    f"introduced in {tech.introduced.year}, before '{parent_id}' ({parent.introduced.year}), which contains it; "
+                    "'introduced' is the first published work that defined a technology under its name or in recognisable "
+                    "form: date the containing technology no later than its members",
+                )
+
+
 @rule("known-dimension", "every dimension a technology fills is defined in data/dimensions.yml")
 def known_dimension(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
     if not state.complete("dimensions"):

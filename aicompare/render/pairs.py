@@ -16,9 +16,26 @@ def short_name(tech: Technology) -> str:
     return tech.abbreviation or tech.name
 
 
-def all_pairs(kb: KnowledgeBase) -> list[tuple[str, str]]:
-    """Every unordered pair of technology ids, each in display order (the order of kb.technologies)."""
-    return list(combinations(kb.technologies, 2))
+def compared_pairs(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """The pairs readers compare, each in display order: a pair page exists for each.
+
+    Two technologies make a pair when they are of the same kind, when one sits inside or is built on
+    the other, or when a curated comparison names both. Every other combination is left to the
+    compare picker, so "retrieval-augmented generation vs CNN" gets no page of its own.
+    """
+    return [(first, second) for first, second in combinations(kb.technologies, 2) if readers_compare(kb, first, second)]
+
+
+def readers_compare(kb: KnowledgeBase, first_id: str, second_id: str) -> bool:
+    """True when two technologies are of one kind, related in the hierarchy, or curated together."""
+    first, second = kb.technologies[first_id], kb.technologies[second_id]
+    if first.kind == second.kind:
+        return True
+    if first_id in ancestors(kb, second_id) or second_id in ancestors(kb, first_id):
+        return True
+    if first_id in second.built_on or second_id in first.built_on:
+        return True
+    return any({first_id, second_id} <= set(comparison.technologies) for comparison in kb.comparisons.values())
 
 
 def ordered_pair(kb: KnowledgeBase, first_id: str, second_id: str) -> tuple[str, str]:
@@ -158,7 +175,7 @@ def other_comparisons(kb: KnowledgeBase, page: PageContext, first_id: str, secon
     for tech_id in (first_id, second_id):
         links = [
             link(text(pair_title(kb, a, b)), page.link_to(pair_page(a, b)))
-            for a, b in all_pairs(kb)
+            for a, b in compared_pairs(kb)
             if tech_id in (a, b) and {a, b} != {first_id, second_id}
         ]
         lines.append(f"- {text(short_name(kb.technologies[tech_id]))}: " + ", ".join(links))
@@ -202,14 +219,15 @@ def pair_comparison(kb: KnowledgeBase, page: PageContext, first_id: str, second_
 def pair_matrix(kb: KnowledgeBase, page: PageContext) -> str:
     """A technology-by-technology matrix whose cells link to the pair pages."""
     techs = list(kb.technologies.values())
+    pages = set(compared_pairs(kb))
     rows = []
     for row_tech in techs:
         cells = [technology_link(page, row_tech)]
         for column_tech in techs:
-            if column_tech.id == row_tech.id:
+            first, second = ordered_pair(kb, row_tech.id, column_tech.id)
+            if (first, second) not in pages:
                 cells.append("&mdash;")
                 continue
-            first, second = ordered_pair(kb, row_tech.id, column_tech.id)
             cells.append(link(text(pair_title(kb, row_tech.id, column_tech.id)), page.link_to(pair_page(first, second))))
         rows.append(cells)
     return table(["Technology", *[short_name(t) for t in techs]], rows)
@@ -219,7 +237,7 @@ def pair_list(kb: KnowledgeBase, page: PageContext) -> str:
     """Every pair page as a list, grouped by the first technology."""
     lines = []
     for tech_id, tech in kb.technologies.items():
-        links = [link(text(pair_title(kb, a, b)), page.link_to(pair_page(a, b))) for a, b in all_pairs(kb) if a == tech_id]
+        links = [link(text(pair_title(kb, a, b)), page.link_to(pair_page(a, b))) for a, b in compared_pairs(kb) if a == tech_id]
         if links:
             lines.append(f"- **{text(tech.name)}**: " + ", ".join(links))
     return "\n".join(lines)

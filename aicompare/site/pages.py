@@ -7,7 +7,7 @@ import html
 from ..knowledge import KnowledgeBase
 from ..paths import GLOSSARY, entity_of_page, pair_page, pair_redirect
 from ..render.markdown import text
-from ..render.pairs import all_pairs, pair_source
+from ..render.pairs import compared_pairs, pair_source
 
 TECHNOLOGY_PAGE_BOOST = 5.0
 GLOSSARY_PAGE_BOOST = 5.0
@@ -16,12 +16,12 @@ PAIR_PAGE_BOOST = 0.5
 
 def pair_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Source path to Markdown for every pair page."""
-    return {pair_page(a, b): pair_source(kb, a, b) for a, b in all_pairs(kb)}
+    return {pair_page(a, b): pair_source(kb, a, b) for a, b in compared_pairs(kb)}
 
 
 def pair_data_files(kb: KnowledgeBase, src_uri: str) -> list[str] | None:
     """The data files a pair page is made from, or None if `src_uri` is not a pair page."""
-    for first, second in all_pairs(kb):
+    for first, second in compared_pairs(kb):
         if src_uri == pair_page(first, second):
             return [kb.file_of("technologies", first), kb.file_of("technologies", second), "data/dimensions.yml"]
     return None
@@ -40,7 +40,7 @@ def redirect_html(target: str) -> str:
 
 def reverse_pair_redirects(kb: KnowledgeBase) -> dict[str, str]:
     """'compare/cnn-vs-rnn/index.html' style paths redirecting to the page in display order."""
-    redirects = (pair_redirect(first, second) for first, second in all_pairs(kb))
+    redirects = (pair_redirect(first, second) for first, second in compared_pairs(kb))
     return {path: redirect_html(target) for path, target in redirects}
 
 
