@@ -16,7 +16,21 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .knowledge import KnowledgeBase
-from .models import Confusion, Dimension, DimensionValue, GlossaryTerm, Industry, Record, Regulation, Source, Technology, Use
+from .models import (
+    Choice,
+    Comparison,
+    Confusion,
+    Dimension,
+    DimensionValue,
+    GlossaryTerm,
+    Industry,
+    Record,
+    Regulation,
+    RegulationDate,
+    Source,
+    Technology,
+    Use,
+)
 
 FORMAT_VERSION = 1
 JSON_PATH = "data/ai-compared.json"
@@ -48,6 +62,7 @@ class OpenData(BaseModel):
     regulations: list[Regulation]
     glossary: list[GlossaryTerm]
     confusions: list[Confusion]
+    comparisons: list[Comparison] = Field(default_factory=list)
 
 
 def _content(kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
@@ -59,6 +74,7 @@ def _content(kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
         "regulations": kb.regulations,
         "glossary": kb.glossary,
         "confusions": kb.confusions,
+        "comparisons": kb.comparisons,
     }
     return {
         name: [record.model_dump(mode="json", exclude_none=True) for record in records.values()]
@@ -162,9 +178,12 @@ def csv_rows(kb: KnowledgeBase) -> dict[str, list[dict[str, str]]]:
         "uses": [{"industry": i.id, **flatten(use)} for i in kb.industries.values() for use in i.uses],
         "dimensions": [flatten(d) for d in kb.dimensions.values()],
         "sources": [flatten(s) for s in kb.sources.values()],
-        "regulations": [flatten(r) for r in kb.regulations.values()],
+        "regulations": [flatten(r, skip=frozenset({"dates"})) for r in kb.regulations.values()],
+        "regulation_dates": [{"regulation": r.id, **flatten(d)} for r in kb.regulations.values() for d in r.dates],
         "glossary": [flatten(g) for g in kb.glossary.values()],
         "confusions": [flatten(c) for c in kb.confusions.values()],
+        "comparisons": [flatten(c, skip=frozenset({"choose"})) for c in kb.comparisons.values()],
+        "comparison_choices": [{"comparison": c.id, **flatten(choice)} for c in kb.comparisons.values() for choice in c.choose],
     }
 
 
@@ -185,9 +204,12 @@ CSV_COLUMNS: dict[str, list[str]] = {
     "uses": ["industry", *_columns(Use)],
     "dimensions": _columns(Dimension),
     "sources": _columns(Source),
-    "regulations": _columns(Regulation),
+    "regulations": _columns(Regulation, frozenset({"dates"})),
+    "regulation_dates": ["regulation", *_columns(RegulationDate)],
     "glossary": _columns(GlossaryTerm),
     "confusions": _columns(Confusion),
+    "comparisons": _columns(Comparison, frozenset({"choose"})),
+    "comparison_choices": ["comparison", *_columns(Choice)],
 }
 
 
@@ -210,6 +232,14 @@ def read_csv(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
+def _children(rows: list[dict[str, str]], parent_column: str, model: type[Record]) -> dict[str, list[Any]]:
+    """Rows of a child table (regulation dates, comparison choices) grouped by their parent's id."""
+    grouped: dict[str, list[Any]] = {}
+    for row in rows:
+        grouped.setdefault(row[parent_column], []).append(model.model_validate(unflatten(model, row)))
+    return grouped
+
+
 def records_from_csv(tables: dict[str, list[dict[str, str]]]) -> dict[str, list[Record]]:
     """Rebuild every record from the CSV tables (the inverse of `csv_rows`)."""
     values_by_tech: dict[str, dict[str, DimensionValue]] = {}
@@ -228,14 +258,28 @@ def records_from_csv(tables: dict[str, list[dict[str, str]]]) -> dict[str, list[
         Industry.model_validate({**unflatten(Industry, row), "uses": uses_by_industry.get(row["id"], [])})
         for row in tables["industries"]
     ]
+    dates = _children(tables["regulation_dates"], "regulation", RegulationDate)
+    regulations = [
+        Regulation.model_validate({**unflatten(Regulation, row), "dates": dates.get(row["id"], [])})
+        for row in tables["regulations"]
+    ]
+    choices = _children(tables["comparison_choices"], "comparison", Choice)
+    comparisons = [
+        Comparison.model_validate({**unflatten(Comparison, row), "choose": choices.get(row["id"], [])})
+        for row in tables["comparisons"]
+    ]
     simple: dict[str, type[Record]] = {
         "dimensions": Dimension,
         "sources": Source,
-        "regulations": Regulation,
         "glossary": GlossaryTerm,
         "confusions": Confusion,
     }
-    rebuilt: dict[str, list[Record]] = {"technologies": list(technologies), "industries": list(industries)}
+    rebuilt: dict[str, list[Record]] = {
+        "technologies": list(technologies),
+        "industries": list(industries),
+        "regulations": list(regulations),
+        "comparisons": list(comparisons),
+    }
     for name, model in simple.items():
         rebuilt[name] = [model.model_validate(unflatten(model, row)) for row in tables[name]]
     return rebuilt

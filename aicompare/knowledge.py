@@ -118,6 +118,10 @@ def source_references(kb: KnowledgeBase) -> Iterator[Reference]:
         for record in getattr(kb, collection).values():
             for index, source_id in enumerate(record.sources):
                 yield collection, record.id, ("sources", index), source_id
+    for regulation in kb.regulations.values():
+        for date_index, date in enumerate(regulation.dates):
+            for index, source_id in enumerate(date.sources):
+                yield "regulations", regulation.id, ("dates", date_index, "sources", index), source_id
     for comparison in kb.comparisons.values():
         for index, source_id in enumerate(comparison.difference_sources):
             yield "comparisons", comparison.id, ("difference_sources", index), source_id

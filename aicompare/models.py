@@ -70,6 +70,7 @@ def _not_in_future(day: dt.date) -> dt.date:
     return day
 
 
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 PastDate = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(_not_in_future)]
 
 
@@ -164,6 +165,14 @@ class Industry(Record):
     uses: Annotated[list[Use], Field(min_length=1)]
 
 
+class RegulationDate(Record):
+    """A date that matters for a rule: adopted, in force, applies, amended (may lie ahead)."""
+
+    date: IsoDate
+    event: Text = Field(description="What happens on that date, e.g. 'Applies to general-purpose AI models'.")
+    sources: SourceRefs
+
+
 class Regulation(Record):
     """A law, regulation or regulator's rule that bears on some uses."""
 
@@ -172,6 +181,7 @@ class Regulation(Record):
     short_name: Text | None = None
     jurisdiction: Text
     summary: Text
+    dates: list[RegulationDate] = Field(default_factory=list)
     sources: SourceRefs
 
 
@@ -222,7 +232,7 @@ class Choice(Record):
     """When to choose one technology of a curated comparison: conditions a reader can check."""
 
     technology: Slug
-    when: Annotated[list[Text], Field(min_length=1)]
+    when: Annotated[list[ListText], Field(min_length=1)]
     sources: SourceRefs
 
 

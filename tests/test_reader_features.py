@@ -305,6 +305,7 @@ def test_export_loads_back_to_the_same_data(built_site: Path, kb: KnowledgeBase)
     assert loaded.regulations == list(kb.regulations.values())
     assert loaded.glossary == list(kb.glossary.values())
     assert loaded.confusions == list(kb.confusions.values())
+    assert loaded.comparisons == list(kb.comparisons.values())
 
 
 def test_csv_tables_load_back_to_the_same_data(built_site: Path, kb: KnowledgeBase) -> None:
@@ -317,6 +318,8 @@ def test_csv_tables_load_back_to_the_same_data(built_site: Path, kb: KnowledgeBa
     assert rebuilt["sources"] == list(kb.sources.values())
     assert rebuilt["glossary"] == list(kb.glossary.values())
     assert rebuilt["confusions"] == list(kb.confusions.values())
+    assert rebuilt["regulations"] == list(kb.regulations.values())
+    assert rebuilt["comparisons"] == list(kb.comparisons.values())
 
 
 def test_data_version_changes_with_the_content(kb: KnowledgeBase) -> None:

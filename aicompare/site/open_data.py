@@ -14,8 +14,11 @@ CSV_DESCRIPTIONS = {
     "dimensions": "The comparison criteria and which kinds of technology they apply to",
     "sources": "The bibliography: every work the data cites",
     "regulations": "Laws and rules that bear on the uses",
+    "regulation_dates": "One row per date that matters for a rule: adopted, in force, applies, amended",
     "glossary": "Terms with their variants, definitions and sources",
     "confusions": "Common misconceptions and their corrections",
+    "comparisons": "Curated comparisons: the difference in brief and the misconception readers bring",
+    "comparison_choices": "One row per technology of a curated comparison: when to choose it",
 }
 
 
