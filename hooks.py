@@ -6,6 +6,7 @@
 - technology and industry pages take their meta description from data; pages rank in search by kind;
 - each page shows when it or its data last changed (from git history);
 - the knowledge base is published as JSON, JSON Schema and CSV under data/;
+- search gets the names readers type and the comparison pages they open (search/shortcuts.json);
 - with bad data, `mkdocs build` stops with the problem list and `mkdocs serve` shows it on every page.
 All logic lives in `aicompare.site` and `aicompare.export`; this module only wires it to MkDocs events.
 """
@@ -27,7 +28,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from aicompare import DATA_DIR  # noqa: E402
 from aicompare.export import open_data_files  # noqa: E402
 from aicompare.knowledge import KnowledgeBase  # noqa: E402
-from aicompare.site import build, dates, navigation, pages, tooltips  # noqa: E402
+from aicompare.site import build, dates, navigation, pages, search, tooltips  # noqa: E402
 
 PAIR_PAGES_SETTING = "AICOMPARE_PAIR_PAGES"  # set to "off" to skip pair pages (used by the scaling benchmark)
 
@@ -62,11 +63,12 @@ def on_config(config: Any) -> None:
 def on_files(files: Files, config: Any) -> Files:
     if state.kb is None:
         return files
-    generated = pages.pair_pages(state.kb) if pair_pages_enabled() else {}
+    generated = pages.comparison_pages(state.kb) if pair_pages_enabled() else {}
     for src_uri, markdown in generated.items():
         files.append(File.generated(config, src_uri, content=markdown))
     for path, content in open_data_files(state.kb).items():
         files.append(File.generated(config, path, content=content))
+    files.append(File.generated(config, search.SHORTCUTS_PATH, content=search.shortcuts_json(state.kb)))
     return files
 
 
@@ -86,7 +88,7 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
     if state.kb is None:
         return context
-    sources = dates.page_sources(page.file.src_uri, pages.pair_data_files(state.kb, page.file.src_uri))
+    sources = dates.page_sources(page.file.src_uri, pages.comparison_data_files(state.kb, page.file.src_uri))
     updated = dates.last_updated(sources, state.commit_dates)
     if updated:
         page.meta["revision_date"] = dates.format_date(updated)

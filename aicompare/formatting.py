@@ -45,14 +45,12 @@ from typing import Any
 import yaml
 from pydantic.fields import FieldInfo
 
-from .models import COLLECTION_MODELS, ENTITY_MODELS, Record
+from .models import COLLECTION_MODELS, ENTITY_MODELS, ENTITY_SINGULAR, KIND_ORDER, Record
 from .yamlfile import YamlProblem, _Loader, parse_yaml
 
 WIDTH = 100
 INDENT = 2
-KIND_ORDER = ("field", "architecture", "generative_family")
 SCHEMA_PREFIX = "# yaml-language-server: $schema="
-SINGULAR = {"technologies": "technology", "industries": "industry"}
 
 # Lists of ids whose order means nothing: sorted. Keyed by field name, valid in every model.
 UNORDERED_FIELDS: dict[str, Callable[[str], Any]] = {
@@ -63,6 +61,9 @@ UNORDERED_FIELDS: dict[str, Callable[[str], Any]] = {
     "built_on": str,
     "applies_to": lambda kind: (KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER), kind),
 }
+# Fields of those names whose order does mean something, by model: a comparison lists its technologies
+# in the order readers name them ("ML vs DL vs LLM vs generative AI").
+ORDERED_FIELDS = frozenset({("Comparison", "technologies")})
 # Lists of ids written in flow style when they fit on one line.
 FLOW_FIELDS = frozenset({*UNORDERED_FIELDS, "key_papers"})
 # Collection files whose entries are sorted, and by what.
@@ -99,7 +100,7 @@ def data_files(data_dir: Path) -> list[DataFile]:
 def schema_comment(kind: str) -> str:
     """The editor schema line for a kind of file, relative to where that file lives."""
     if kind in ENTITY_MODELS:
-        return f"{SCHEMA_PREFIX}../../schemas/{SINGULAR[kind]}.schema.json"
+        return f"{SCHEMA_PREFIX}../../schemas/{ENTITY_SINGULAR[kind]}.schema.json"
     return f"{SCHEMA_PREFIX}../schemas/{kind}.schema.json"
 
 
@@ -175,7 +176,9 @@ def _omitted(value: Any, info: FieldInfo) -> bool:
     return value is None if info.default is None else type(value) is type(info.default) and value == info.default
 
 
-def _sorted_ids(name: str, value: Any) -> Any:
+def _sorted_ids(model: type[Record], name: str, value: Any) -> Any:
+    if (model.__name__, name) in ORDERED_FIELDS:
+        return value
     if name in UNORDERED_FIELDS and isinstance(value, list) and all(isinstance(item, str) for item in value):
         return sorted(value, key=UNORDERED_FIELDS[name])
     return value
@@ -186,7 +189,7 @@ def _ordered_mapping(mapping: dict[Any, Any], order: list[str]) -> dict[Any, Any
     return dict(sorted(mapping.items(), key=lambda item: rank.get(item[0], len(rank))))
 
 
-def _canonical_field(name: str, value: Any, annotation: Any, dimensions: list[str]) -> Any:
+def _canonical_field(model: type[Record], name: str, value: Any, annotation: Any, dimensions: list[str]) -> Any:
     annotation = _strip_annotated(annotation)
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     nested = _record_type(annotation)
@@ -197,7 +200,7 @@ def _canonical_field(name: str, value: Any, annotation: Any, dimensions: list[st
     if origin is dict and len(args) == 2 and (item_model := _record_type(args[1])) and isinstance(value, dict):
         ordered = _ordered_mapping(value, dimensions) if name == "dimensions" else value
         return {key: canonical_record(item, item_model, dimensions) for key, item in ordered.items()}
-    return _sorted_ids(name, value)
+    return _sorted_ids(model, name, value)
 
 
 def canonical_record(data: Any, model: type[Record], dimensions: list[str]) -> Any:
@@ -207,7 +210,7 @@ def canonical_record(data: Any, model: type[Record], dimensions: list[str]) -> A
     result: dict[Any, Any] = {}
     for name, info in model.model_fields.items():
         if name in data:
-            value = _canonical_field(name, data[name], info.annotation, dimensions)
+            value = _canonical_field(model, name, data[name], info.annotation, dimensions)
             if not _omitted(value, info):
                 result[name] = value
         elif _is_list(info) and not info.is_required():

@@ -24,6 +24,7 @@ from .checks.schema_messages import error_location, explain
 from .models import (
     COLLECTION_MODELS,
     ENTITY_MODELS,
+    KIND_ORDER,
     Comparison,
     Confusion,
     Dimension,
@@ -42,7 +43,6 @@ __all__ = ["DataError", "KnowledgeBase", "Problem", "did_you_mean", "load_knowle
 
 R = TypeVar("R", bound=Record)
 
-KIND_ORDER = ("field", "learning_paradigm", "architecture", "model_family", "generative_family", "technique")
 OPTIONAL_FOLDERS = frozenset({"comparisons"})
 CITATION_KEYS = frozenset({"sources", "key_papers", "difference_sources"})
 

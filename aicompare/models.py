@@ -87,6 +87,7 @@ class Dimension(Record):
     label: Text
     question: Text = Field(description="The question this row answers, shown as a hint.")
     applies_to: Annotated[list[Kind], Field(min_length=1)]
+    key: bool = Field(default=False, description="A row that tells technologies apart: pair pages lead with it.")
 
 
 class DimensionValue(Record):
@@ -135,6 +136,9 @@ class Technology(Record):
     built_on: list[Slug] = Field(default_factory=list)
     aliases: list[ListText] = Field(default_factory=list)
     summary: Text
+    tagline: Annotated[Text, StringConstraints(max_length=90)] | None = Field(
+        default=None, description="The summary in a dozen words or so, for short answers that must fit one screen."
+    )
     introduced: Introduced
     key_papers: list[Slug] = Field(default_factory=list)
     dimensions: dict[DimensionId, DimensionValue]
@@ -265,3 +269,5 @@ COLLECTION_MODELS: dict[str, type[Record]] = {
     "glossary": GlossaryTerm,
 }
 ENTITY_MODELS: dict[str, type[Record]] = {"technologies": Technology, "industries": Industry, "comparisons": Comparison}
+ENTITY_SINGULAR: dict[str, str] = {"technologies": "technology", "industries": "industry", "comparisons": "comparison"}
+KIND_ORDER: tuple[str, ...] = ("field", "learning_paradigm", "architecture", "model_family", "generative_family", "technique")

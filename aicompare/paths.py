@@ -5,6 +5,8 @@ Paths are Markdown source paths relative to docs/ (MkDocs checks links made from
 
 from __future__ import annotations
 
+import posixpath
+
 HOME = "index.md"
 TECHNOLOGIES_INDEX = "technologies/index.md"
 INDUSTRIES_INDEX = "industries/index.md"
@@ -69,3 +71,31 @@ def entity_of_page(src_uri: str) -> tuple[str, str] | None:
 def data_file_of_entity(collection: str, record_id: str) -> str:
     """'data/technologies/cnn.yml'."""
     return f"data/{collection}/{record_id}.yml"
+
+
+def url_of(src_uri: str) -> str:
+    """The built page's URL path for a Markdown source (directory URLs): 'technologies/cnn.md' -> 'technologies/cnn/'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
+
+
+def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A URL from one built page to another, for places MkDocs does not rewrite (data attributes, scripts)."""
+    relative = posixpath.relpath(url_of(to_src) or ".", url_of(from_src) or ".")
+    relative = "./" if relative == "." else relative + "/"
+    return f"{relative}#{anchor}" if anchor else relative
+
+
+def group_page(comparison_id: str) -> str:
+    """'compare/gan-vs-vae-vs-diffusion.md': the page of a curated comparison of three or more."""
+    return f"{COMPARE_FOLDER}/{comparison_id}.md"
+
+
+def comparison_page(technology_ids: list[str], comparison_id: str, display_order: list[str]) -> str:
+    """Where a curated comparison is shown: its pair's page for two technologies, its own page for more."""
+    if len(technology_ids) == 2:
+        first, second = sorted(technology_ids, key=display_order.index)
+        return pair_page(first, second)
+    return group_page(comparison_id)

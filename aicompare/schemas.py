@@ -7,15 +7,14 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .export import open_data_schema
-from .models import COLLECTION_MODELS, ENTITY_MODELS
+from .models import COLLECTION_MODELS, ENTITY_MODELS, ENTITY_SINGULAR
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
     """File name to JSON Schema: one per entity kind, one per list file, and one for the open data export."""
     schemas: dict[str, dict[str, Any]] = {}
-    singular = {"technologies": "technology", "industries": "industry", "comparisons": "comparison"}
     for folder, model in ENTITY_MODELS.items():
-        schemas[f"{singular[folder]}.schema.json"] = _with_header(model.model_json_schema(), f"data/{folder}/<id>.yml")
+        schemas[f"{ENTITY_SINGULAR[folder]}.schema.json"] = _with_header(model.model_json_schema(), f"data/{folder}/<id>.yml")
     for collection, model in COLLECTION_MODELS.items():
         schema = TypeAdapter(list[model]).json_schema()  # type: ignore[valid-type]
         schemas[f"{collection}.schema.json"] = _with_header(schema, f"data/{collection}.yml")

@@ -30,7 +30,17 @@ BLOCK_TAGS = frozenset(
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Parts of a page that change without its content changing, or that carry no readable text.
-NOISE_SELECTORS = ("aside.md-source-file", "script", "style", "noscript", "template", "a.headerlink", "a.md-content__button")
+NOISE_SELECTORS = (
+    "aside.md-source-file",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "a.headerlink",
+    "a.row-link",
+    "a.md-content__button",
+    "p.data-note",
+)
 # Files derived from the pages themselves, or stamped with the build date: reporting them adds nothing.
 IGNORED_FILES = frozenset({"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"})
 DEFAULT_MAX_LINES = 40

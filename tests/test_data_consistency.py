@@ -12,7 +12,7 @@ import yaml
 
 from aicompare import DATA_DIR, PROJECT_ROOT
 from aicompare.knowledge import KnowledgeBase
-from aicompare.models import Maturity
+from aicompare.models import Kind, Maturity
 from aicompare.schemas import json_schemas
 
 TECHNOLOGIES = {"ml", "dl", "llm", "genai", "rnn", "cnn", "transformer", "diffusion", "gan", "vae"}
@@ -79,7 +79,7 @@ def test_names_and_aliases_are_unique(kb: KnowledgeBase) -> None:
 
 def test_closed_vocabularies() -> None:
     kinds = {raw(p)["kind"] for p in (DATA_DIR / "technologies").glob("*.yml")}
-    assert kinds <= {"field", "architecture", "generative_family"}
+    assert kinds <= set(typing.get_args(Kind))
     maturities = {use["maturity"] for p in (DATA_DIR / "industries").glob("*.yml") for use in raw(p)["uses"]}
     assert maturities <= set(typing.get_args(Maturity))
 
@@ -103,8 +103,16 @@ def test_dates_are_iso_and_not_in_the_future() -> None:
 def test_hierarchy_matches_the_field(kb: KnowledgeBase) -> None:
     """AI contains ML, ML contains DL, architectures sit in DL, LLMs are generative and built on Transformers."""
     techs = kb.technologies
-    assert techs["ml"].parents == []
+    assert techs["ai"].parents == [] and [t.id for t in techs.values() if not t.parents] == ["ai"]
+    assert techs["ml"].parents == ["ai"]
     assert "ml" in techs["dl"].parents
+    for paradigm in ("supervised-learning", "unsupervised-learning", "self-supervised-learning", "reinforcement-learning"):
+        assert techs[paradigm].parents == ["ml"] and techs[paradigm].kind == "learning_paradigm"
+    for gated in ("lstm", "gru"):
+        assert techs[gated].parents == ["rnn"]
+    for layout in ("encoder-only", "decoder-only", "vit"):
+        assert "transformer" in techs[layout].parents
+    assert {"nlp", "cv"} <= {t.id for t in techs.values() if "ai" in t.parents}
     for architecture in ("rnn", "cnn", "transformer"):
         assert "dl" in techs[architecture].parents and techs[architecture].kind == "architecture"
     for family in ("llm", "diffusion", "gan", "vae"):

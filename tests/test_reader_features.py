@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from aicompare import export
 from aicompare.knowledge import KnowledgeBase
+from aicompare.render.curated import curated_for
 from aicompare.render.pairs import compared_pairs, readers_compare
 
 from .conftest import read_page
@@ -68,14 +69,25 @@ def test_glossary_terms_get_a_tooltip_and_the_first_one_links_to_the_entry(built
     assert all(t.name == "abbr" for t in hidden_state[1:]), "later occurrences are tooltips, not more links"
 
 
-def test_every_occurrence_of_an_abbreviation_is_annotated(built_site: Path) -> None:
-    soup = read_page(built_site, "technologies/rnn")
-    article = soup.select_one("article")
-    for skipped in article.select("h1, h2, h3, h4, h5, h6, th, a:not(.term), code, pre, .data-note, .glossary-meta"):
-        skipped.decompose()
-    plain = [m for node in article.find_all(string=True) for m in re.findall(r"(?<![\w-])LSTM(?!\w)", node)]
-    annotated = [t for t in article.select(".term") if t.get_text() == "LSTM"]
-    assert plain and len(annotated) == len(plain)
+def sections_of(article: BeautifulSoup) -> list[list[BeautifulSoup]]:
+    """The article's top-level elements grouped by heading (h2 to h4)."""
+    groups: list[list[BeautifulSoup]] = [[]]
+    for element in article.find_all(recursive=False):
+        if element.name in {"h2", "h3", "h4"}:
+            groups.append([])
+        groups[-1].append(element)
+    return groups
+
+
+@pytest.mark.parametrize("url", ["technologies/rnn", "technologies/transformer", "industries/healthcare", "compare/rnn-vs-cnn"])
+def test_a_term_is_marked_once_per_section_and_linked_once_per_page(built_site: Path, url: str) -> None:
+    article = read_page(built_site, url).select_one("article")
+    linked: list[str] = []
+    for section in sections_of(article):
+        marked = [term.get("href") or term.get("data-target") for element in section for term in element.select(".term")]
+        assert len(marked) == len(set(marked)), (url, sorted(t for t in marked if marked.count(t) > 1))
+        linked += [a["href"] for element in section for a in element.select("a.term")]
+    assert linked and len(linked) == len(set(linked))
 
 
 def test_terms_are_not_annotated_in_headings_links_or_code(built_site: Path) -> None:
@@ -176,11 +188,16 @@ def test_a_page_for_every_compared_pair_with_both_profiles(built_site: Path, kb:
     for first_id, second_id in pairs:
         first, second = kb.technologies[first_id], kb.technologies[second_id]
         soup = read_page(built_site, f"compare/{first_id}-vs-{second_id}")
-        title = f"{short(first.abbreviation, first.name)} vs {short(second.abbreviation, second.name)}"
+        curated = curated_for(kb, [first_id, second_id])
+        pair = f"{short(first.abbreviation, first.name)} vs {short(second.abbreviation, second.name)}"
+        title = curated.title if curated else pair
         assert soup.select_one("article h1").get_text().strip().startswith(title)
         assert soup.title.get_text() == f"{title} - {SITE_NAME}"
         text = article_text(soup)
-        assert flat(first.summary) in text and flat(second.summary) in text
+        if curated:  # the page leads with the curated answer
+            assert text.index(flat(curated.difference)) < text.index("Where they differ")
+        else:
+            assert all(flat(t.tagline or t.summary) in text for t in (first, second))
         for dimension in kb.dimensions.values():
             if first.kind in dimension.applies_to and second.kind in dimension.applies_to:
                 for tech in (first, second):
@@ -215,7 +232,7 @@ def test_pair_pages_list_the_industries_that_use_both(built_site: Path, kb: Know
     [
         (("transformer", "llm"), "LLM is built on"),
         (("genai", "gan"), "GAN sits inside GenAI"),
-        (("ml", "cnn"), "CNN sits inside ML"),
+        (("dl", "cnn"), "CNN sits inside DL"),
         (("rnn", "cnn"), "nearest field that contains both is Deep learning"),
     ],
 )

@@ -77,17 +77,25 @@ def test_citations_resolve_to_reference_entries(built_site: Path, kb: KnowledgeB
     assert cited and all(references.find(id=anchor) for anchor in cited)
 
 
-def test_home_page_has_diagram_and_overview_table(built_site: Path, kb: KnowledgeBase) -> None:
+def box_of(soup: BeautifulSoup, tech_id: str) -> BeautifulSoup:
+    """The hierarchy figure's box whose own link opens a technology's page."""
+    link = soup.select_one(f'figure.hierarchy .hierarchy__name a[href$="technologies/{tech_id}/"]')
+    assert link is not None, f"no box for {tech_id}"
+    return link.find_parent("li")
+
+
+def test_home_page_answers_first_then_draws_every_technology_inside_its_parent(built_site: Path, kb: KnowledgeBase) -> None:
     home = read_page(built_site, "")
-    diagram = home.select_one("pre.mermaid")
-    assert diagram is not None
-    source = diagram.get_text()
+    answer = home.select_one("article .short-answer--nested")
+    names = [a.get_text() for a in answer.select(".short-answer__name a")]
+    assert names == [kb.technologies[t].name for t in ("ai", "ml", "dl", "genai", "llm")]
+    for tech_id in ("ml", "dl", "genai", "llm"):
+        assert flat(kb.technologies[tech_id].tagline or "") in flat(answer.get_text())
+    assert not home.select("pre.mermaid") and not home.select('script[src*="mermaid"]')
     for tech in kb.technologies.values():
-        for parent in tech.parents or ["ai"]:
-            assert f"{parent} --> {tech.id}" in source
-    header = [th.get_text(strip=True) for th in home.select("article table")[0].select("th")]
-    expected = [kb.technologies[t].abbreviation or kb.technologies[t].name for t in ("ml", "dl", "llm", "genai")]
-    assert header == ["Dimension", *expected]
+        box = box_of(home, tech.id)
+        if tech.parents:
+            assert box.find_parent("li") is box_of(home, tech.parents[0]), f"{tech.id} is not drawn inside {tech.parents[0]}"
 
 
 def test_no_request_to_a_third_party_host(built_site: Path) -> None:

@@ -175,6 +175,6 @@ def test_changing_one_value_lists_its_page_and_not_unrelated_ones(tmp_path: Path
     assert capsys.readouterr().out == report
     assert "### `/technologies/rnn/`" in report
     rnn_section = report.split("### `/technologies/rnn/`")[1].split("\n### ")[0]
-    assert f"\n-Focus | {old_value} |" in rnn_section
-    assert f"\n+Focus | {new_value} |" in rnn_section
+    assert f"\n-Focus | {old_value} Elman 1990" in rnn_section
+    assert f"\n+Focus | {new_value} Elman 1990" in rnn_section
     assert "/industries/retail/" not in report

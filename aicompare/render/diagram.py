@@ -1,20 +1,16 @@
-"""The technology hierarchy as a Mermaid flowchart and as a nested list, both from parent relations."""
+"""The technology hierarchy as a nested figure: each box holds the technologies that sit inside it.
+
+The figure is plain HTML built at build time from the `parents` and `built_on` fields: a nested list,
+so it reads as a list to a screen reader and without CSS, and every box is a link to its page. A
+technology with several parents sits in the box of its first parent and names the others.
+"""
 
 from __future__ import annotations
 
 from ..knowledge import KnowledgeBase
-from ..models import Technology
+from ..models import KIND_LABELS, Technology
 from ..paths import technology_page
-from .markdown import PageContext, data_note, link, text
-
-ROOT_ID = "ai"
-ROOT_LABEL = "Artificial intelligence"
-
-
-def mermaid_label(value: str) -> str:
-    """Quote a node label for Mermaid, turning every unsafe character into an entity code."""
-    safe = "".join(char if char.isalnum() or char in " .,'-/" else f"#{ord(char)};" for char in value)
-    return f'"{safe}"'
+from .markdown import PageContext, link, text
 
 
 def node_label(tech: Technology) -> str:
@@ -22,44 +18,54 @@ def node_label(tech: Technology) -> str:
     return f"{tech.name} ({tech.abbreviation})" if tech.abbreviation else tech.name
 
 
-def hierarchy_mermaid(kb: KnowledgeBase) -> str:
-    """Mermaid flowchart source: solid arrows for 'contains', dashed for 'built on'."""
-    lines = ["flowchart TD", f"  {ROOT_ID}[{mermaid_label(ROOT_LABEL)}]"]
-    lines += [f"  {tech.id}[{mermaid_label(node_label(tech))}]" for tech in kb.technologies.values()]
+def children_by_primary_parent(kb: KnowledgeBase) -> dict[str | None, list[Technology]]:
+    """Technologies grouped under their first parent (None for the top level), in display order."""
+    groups: dict[str | None, list[Technology]] = {}
     for tech in kb.technologies.values():
-        for parent in tech.parents or [ROOT_ID]:
-            lines.append(f"  {parent} --> {tech.id}")
-    for tech in kb.technologies.values():
-        for base in tech.built_on:
-            lines.append(f"  {tech.id} -. built on .-> {base}")
-    return "\n".join(lines)
+        parent = tech.parents[0] if tech.parents and tech.parents[0] in kb.technologies else None
+        groups.setdefault(parent, []).append(tech)
+    return groups
 
 
-def hierarchy_list(kb: KnowledgeBase, page: PageContext) -> str:
-    """The same hierarchy as a nested Markdown list (readable without JavaScript)."""
+def _tech_link(page: PageContext, tech: Technology, label: str) -> str:
+    return link(text(label), page.link_to(technology_page(tech.id)))
 
-    def branch(parent_id: str | None, depth: int) -> list[str]:
-        lines = []
-        children = [t for t in kb.technologies.values() if (parent_id in t.parents if parent_id else not t.parents)]
+
+def _notes(kb: KnowledgeBase, page: PageContext, tech: Technology) -> str:
+    """'also in X; built on Y', with links, or ''."""
+    parts = []
+    others = [kb.technologies[p] for p in tech.parents[1:] if p in kb.technologies]
+    if others:
+        parts.append("also in " + ", ".join(_tech_link(page, other, other.name) for other in others))
+    bases = [kb.technologies[b] for b in tech.built_on if b in kb.technologies]
+    if bases:
+        parts.append("built on " + ", ".join(_tech_link(page, base, base.abbreviation or base.name) for base in bases))
+    return "; ".join(parts)
+
+
+def _box(kb: KnowledgeBase, page: PageContext, tech: Technology, groups: dict[str | None, list[Technology]]) -> list[str]:
+    children = groups.get(tech.id, [])
+    notes = _notes(kb, page, tech)
+    lines = [f'<li class="hierarchy__box hierarchy__box--{tech.kind.replace("_", "-")}" markdown="1">']
+    lines.append(f'<span class="hierarchy__name" markdown="span">{_tech_link(page, tech, node_label(tech))}</span>')
+    lines.append(f'<span class="hierarchy__kind">{text(KIND_LABELS[tech.kind])}</span>')
+    if notes:
+        lines.append(f'<span class="hierarchy__note" markdown="span">{notes}</span>')
+    if children:
+        lines.append('<ul class="hierarchy__children" markdown="1">')
         for child in children:
-            built_on = ", ".join(text(kb.technologies[b].name) for b in child.built_on)
-            suffix = f" (built on {built_on})" if built_on else ""
-            lines.append("    " * depth + f"- {link(text(node_label(child)), page.link_to(technology_page(child.id)))}{suffix}")
-            lines += branch(child.id, depth + 1)
-        return lines
-
-    return "\n".join([f"- {text(ROOT_LABEL)}", *branch(None, 1)])
+            lines += _box(kb, page, child, groups)
+        lines.append("</ul>")
+    lines.append("</li>")
+    return lines
 
 
-def hierarchy_diagram(kb: KnowledgeBase, page: PageContext) -> str:
-    """Diagram, legend and a text version, with the data files it comes from."""
-    return "\n\n".join(
-        [
-            f"``` mermaid\n{hierarchy_mermaid(kb)}\n```",
-            'Solid arrows read "contains"; dashed arrows read "is built on". A technology can sit inside more than one parent.',
-            '<details class="note" markdown="1">\n<summary>Text version of the diagram</summary>\n\n'
-            + hierarchy_list(kb, page)
-            + "\n\n</details>",
-            data_note(page, ["data/technologies/"]),
-        ]
-    )
+def hierarchy_figure(kb: KnowledgeBase, page: PageContext) -> str:
+    """The nested figure, every box a link, with a one-line key."""
+    groups = children_by_primary_parent(kb)
+    lines = ['<figure class="hierarchy" markdown="1">', '<ul class="hierarchy__children hierarchy__top" markdown="1">']
+    for tech in groups.get(None, []):
+        lines += _box(kb, page, tech, groups)
+    lines += ["</ul>", "<figcaption>Each box sits inside the box of the field or family that contains it. "
+              "Select a box to open its page.</figcaption>", "</figure>"]
+    return "\n".join(lines)

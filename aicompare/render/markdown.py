@@ -75,16 +75,40 @@ def link(label_markdown: str, href: str, title: str = "") -> str:
     return f'[{label_markdown}]({safe_href} "{text(title)}")' if title else f"[{label_markdown}]({safe_href})"
 
 
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    """A Markdown table from already-rendered cells (headers are escaped here)."""
+def table(headers: list[str], rows: list[list[str]], row_ids: list[str] | None = None, label: str = "") -> str:
+    """A reading table: HTML whose cells hold inline Markdown, shown as stacked cards on narrow screens.
+
+    Headers are escaped here; cells must already be rendered. With three or more columns each row
+    becomes a card titled by its first cell, every other cell shown under its column's header
+    (`data-label`); a two-column table becomes one card of label-value pairs.
+    With `row_ids`, each row gets that id and a small link to itself, so a reader can share one row.
+    ARIA roles keep the table's meaning for screen readers when the card layout changes `display`.
+    """
     if any(len(row) != len(headers) for row in rows):
         raise ValueError("every table row needs one cell per header")
     if not all(header.strip() for header in headers):
         raise ValueError("every table column needs a header, so screen readers can name it")
-    lines = ["| " + " | ".join(text(header) for header in headers) + " |", "|" + "---|" * len(headers)]
-    for row in rows:
-        cells = [" ".join(cell.split()) or "&nbsp;" for cell in row]
-        lines.append("| " + " | ".join(cells) + " |")
+    if row_ids is not None and len(row_ids) != len(rows):
+        raise ValueError("give one row id per row")
+    labelled = len(headers) > 2  # with two columns the card's title says what its one value is
+    name = f' aria-label="{text(label)}"' if label else ""
+    layout = "rows" if labelled else "pairs"
+    lines = [f'<table data-cards="{layout}" role="table"{name} markdown="1">']
+    lines += ['<thead role="rowgroup" markdown="1"><tr role="row">']
+    lines += [f'<th scope="col" role="columnheader">{text(header)}</th>' for header in headers]
+    lines += ["</tr></thead>", '<tbody role="rowgroup" markdown="1">']
+    for index, row in enumerate(rows):
+        row_id = row_ids[index] if row_ids else ""
+        lines.append(f'<tr role="row" id="{row_id}" markdown="1">' if row_id else '<tr role="row" markdown="1">')
+        for column, cell in enumerate(row):
+            content = " ".join(cell.split()) or "&nbsp;"
+            if column == 0 and row_id:
+                content += f' <a class="row-link" href="#{row_id}" aria-label="Link to this row">#</a>'
+            data_label = f' data-label="{text(headers[column])}"' if labelled and column else ""
+            role = "rowheader" if column == 0 else "cell"
+            lines.append(f'<td role="{role}"{data_label} markdown="span">{content}</td>')
+        lines.append("</tr>")
+    lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
 
 
@@ -94,9 +118,16 @@ def not_searched(markdown: str) -> str:
 
 
 def data_note(page: PageContext, data_paths: list[str]) -> str:
-    """The 'edit this data' paragraph placed under every data-driven table."""
-    links = [link(text(path), page.edit_url(path)) if page.edit_base else text(path) for path in data_paths]
-    return "Edit this data: " + ", ".join(links) + "\n{ .data-note }"
+    """A small 'edit data' control under a data-driven table, kept out of the search index ('' without a repository)."""
+    if not page.edit_base:
+        return ""
+    links = ", ".join(_edit_link(page, path) for path in data_paths)
+    return f'<p class="data-note" data-search-exclude><span aria-hidden="true">&#9998;</span> Edit data: {links}</p>'
+
+
+def _edit_link(page: PageContext, path: str) -> str:
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    return f'<a href="{html.escape(page.edit_url(path), quote=True)}" title="Edit {text(path)}">{text(name)}</a>'
 
 
 @dataclass(frozen=True)
@@ -122,16 +153,17 @@ def _cell_html(cell: Cell) -> str:
 
 
 def sortable_table(headers: list[Cell], rows: list[list[Cell]], label: str) -> str:
-    """An HTML table that readers can sort by clicking a header; cells hold inline Markdown.
+    """A matrix readers can sort by clicking a header, scrolling inside its own box; cells hold inline Markdown.
 
     `label` is the table's accessible name (Python-Markdown cannot keep a <caption> inside md_in_html).
     """
     if any(len(row) != len(headers) for row in rows):
         raise ValueError("every table row needs one cell per header")
-    lines = [f'<table class="sortable" aria-label="{text(label)}" markdown="1">', '<thead markdown="1">']
+    lines = [f'<div class="matrix-scroll" role="region" aria-label="{text(label)}" tabindex="0" markdown="1">']
+    lines += [f'<table class="sortable" aria-label="{text(label)}" markdown="1">', '<thead markdown="1">']
     lines += ['<tr markdown="1">', *(_cell_html(Cell(h.markdown, header=True, numeric=h.numeric)) for h in headers), "</tr>"]
     lines += ["</thead>", '<tbody markdown="1">']
     for row in rows:
         lines += ['<tr markdown="1">', *(_cell_html(cell) for cell in row), "</tr>"]
-    lines += ["</tbody>", "</table>"]
+    lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)

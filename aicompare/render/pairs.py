@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from ..hierarchy import ancestors, hierarchy_path
 from ..knowledge import KnowledgeBase
 from ..models import KIND_LABELS, Technology
-from ..paths import COMPARE_INDEX, industry_page, pair_page, technology_page
+from ..paths import COMPARE_INDEX, industry_page, pair_page
+from .curated import comparison_link, curated_block, curated_for
 from .markdown import PageContext, front_matter, link, not_searched, table, text
+from .overview import short_answer
 from .tables import comparison_table, get_technology, technology_link
 
 
@@ -19,19 +22,19 @@ def short_name(tech: Technology) -> str:
 def compared_pairs(kb: KnowledgeBase) -> list[tuple[str, str]]:
     """The pairs readers compare, each in display order: a pair page exists for each.
 
-    Two technologies make a pair when they are of the same kind, when one sits inside or is built on
-    the other, or when a curated comparison names both. Every other combination is left to the
+    Two technologies make a pair when they are of the same kind, when one sits directly inside or is
+    built on the other, or when a curated comparison names both. Every other combination is left to the
     compare picker, so "retrieval-augmented generation vs CNN" gets no page of its own.
     """
     return [(first, second) for first, second in combinations(kb.technologies, 2) if readers_compare(kb, first, second)]
 
 
 def readers_compare(kb: KnowledgeBase, first_id: str, second_id: str) -> bool:
-    """True when two technologies are of one kind, related in the hierarchy, or curated together."""
+    """True when two technologies are of one kind, parent and child, one built on the other, or curated together."""
     first, second = kb.technologies[first_id], kb.technologies[second_id]
     if first.kind == second.kind:
         return True
-    if first_id in ancestors(kb, second_id) or second_id in ancestors(kb, first_id):
+    if first_id in second.parents or second_id in first.parents:
         return True
     if first_id in second.built_on or second_id in first.built_on:
         return True
@@ -60,35 +63,18 @@ def pair_description(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
 
 def pair_source(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
     """The Markdown source of a generated pair page: front matter and one macro call."""
-    meta = {"title": pair_title(kb, first_id, second_id), "description": pair_description(kb, first_id, second_id)}
-    return (
-        front_matter(meta)
-        + f"# {text(pair_title(kb, first_id, second_id))}\n\n"
-        f'{{{{ pair_comparison("{first_id}", "{second_id}") }}}}\n'
-    )
+    curated = curated_for(kb, [first_id, second_id])
+    title = curated.title if curated else pair_title(kb, first_id, second_id)
+    meta = {"title": title, "description": pair_description(kb, first_id, second_id)}
+    return front_matter(meta) + f"# {text(title)}\n\n" + f'{{{{ pair_comparison("{first_id}", "{second_id}") }}}}\n'
 
 
-def ancestors(kb: KnowledgeBase, tech_id: str) -> list[str]:
-    """Every technology this one sits inside, nearest first."""
-    found: list[str] = []
-    frontier = list(kb.technologies[tech_id].parents)
-    while frontier:
-        current = frontier.pop(0)
-        if current not in found:
-            found.append(current)
-            frontier.extend(kb.technologies[current].parents)
-    return found
+def group_source(kb: KnowledgeBase, comparison_id: str) -> str:
+    """The Markdown source of a curated comparison of three or more: front matter and one macro call."""
+    comparison = kb.comparisons[comparison_id]
+    meta = {"title": comparison.title, "description": comparison.difference}
+    return front_matter(meta) + f"# {text(comparison.title)}\n\n" + f'{{{{ group_comparison("{comparison_id}") }}}}\n'
 
-
-def hierarchy_path(kb: KnowledgeBase, outer_id: str, inner_id: str) -> list[str]:
-    """Ids from `outer_id` down to `inner_id` along parent links ([] when not nested)."""
-    if outer_id == inner_id:
-        return [inner_id]
-    for parent in kb.technologies[inner_id].parents:
-        path = hierarchy_path(kb, outer_id, parent)
-        if path:
-            return [*path, inner_id]
-    return []
 
 
 def relation_sentences(kb: KnowledgeBase, page: PageContext, first_id: str, second_id: str) -> list[str]:
@@ -115,34 +101,21 @@ def relation_sentences(kb: KnowledgeBase, page: PageContext, first_id: str, seco
     return sentences
 
 
-def difference_sentences(kb: KnowledgeBase, page: PageContext, first_id: str, second_id: str) -> list[str]:
-    """The structural differences: kind, age, and what only one of them is described on."""
+def kind_sentence(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
+    """Whether the two are of one kind, and what that means for the rows compared."""
     first, second = kb.technologies[first_id], kb.technologies[second_id]
-    sentences = []
     if first.kind == second.kind:
-        sentences.append(f"Both are of the same kind: {text(KIND_LABELS[first.kind].lower())}.")
-    else:
-        sentences.append(
-            f"{text(short_name(first))} is a {text(KIND_LABELS[first.kind].lower())}; "
-            f"{text(short_name(second))} is a {text(KIND_LABELS[second.kind].lower())}, so only the rows that apply "
-            "to both kinds are compared below."
-        )
-    older, newer = sorted((first, second), key=lambda t: t.introduced.year)
-    gap = newer.introduced.year - older.introduced.year
-    if gap:
-        sentences.append(
-            f"{text(short_name(older))} is older: introduced in {older.introduced.year}, "
-            f"{gap} year{'s' if gap != 1 else ''} before {text(short_name(newer))} ({newer.introduced.year})."
-        )
-    else:
-        sentences.append(f"Both were introduced in {first.introduced.year}.")
-    for this, other in ((first, second), (second, first)):
-        only = [d for d in kb.applicable_dimensions(this) if other.kind not in d.applies_to]
-        if only:
-            labels = ", ".join(text(d.label) for d in only)
-            profile = link(text(f"{short_name(this)} profile"), page.link_to(technology_page(this.id), "profile"))
-            sentences.append(f"Described for {text(short_name(this))} only (see the {profile}): {labels}.")
-    return sentences
+        return f"Both are of the same kind: {text(KIND_LABELS[first.kind].lower())}."
+    return (
+        f"{text(short_name(first))} is a {text(KIND_LABELS[first.kind].lower())}; {text(short_name(second))} is a "
+        f"{text(KIND_LABELS[second.kind].lower())}, so only the rows that apply to both kinds are compared."
+    )
+
+
+def shared_dimensions(kb: KnowledgeBase, tech_ids: list[str], key: bool) -> list[str]:
+    """Ids of the dimensions that apply to every given technology, the key rows or the others."""
+    techs = [kb.technologies[t] for t in tech_ids]
+    return [d.id for d in kb.dimensions.values() if d.key == key and all(t.kind in d.applies_to for t in techs)]
 
 
 def shared_industries(kb: KnowledgeBase, page: PageContext, first_id: str, second_id: str) -> str:
@@ -169,51 +142,74 @@ def shared_industries(kb: KnowledgeBase, page: PageContext, first_id: str, secon
     return table(headers, rows)
 
 
-def other_comparisons(kb: KnowledgeBase, page: PageContext, first_id: str, second_id: str) -> str:
-    """Links to the other pair pages that involve either technology."""
-    lines = []
-    for tech_id in (first_id, second_id):
+def more_comparisons(kb: KnowledgeBase, page: PageContext, tech_ids: list[str]) -> str:
+    """The compare page with this pair chosen, curated groups that include it, and other pairs of either."""
+    lines = [f"- {picker_link(page, tech_ids)}"]
+    groups = [c for c in kb.comparisons.values() if len(c.technologies) > 2 and set(tech_ids) <= set(c.technologies)]
+    lines += [f"- {comparison_link(kb, page, group)}" for group in groups]
+    for tech_id in tech_ids:
         links = [
             link(text(pair_title(kb, a, b)), page.link_to(pair_page(a, b)))
             for a, b in compared_pairs(kb)
-            if tech_id in (a, b) and {a, b} != {first_id, second_id}
+            if tech_id in (a, b) and {a, b} != set(tech_ids)
         ]
-        lines.append(f"- {text(short_name(kb.technologies[tech_id]))}: " + ", ".join(links))
+        if links:
+            lines.append(f"- Other comparisons with {text(short_name(kb.technologies[tech_id]))}: " + ", ".join(links))
     return "\n".join(lines)
 
 
 def pair_comparison(kb: KnowledgeBase, page: PageContext, first_id: str, second_id: str) -> str:
-    """The body of a pair page: summaries, relation, differences, side by side, shared industries, links."""
+    """The body of a pair page: the answer first (curated, or one line each), then where they differ, the rest, links."""
     first, second = get_technology(kb, first_id), get_technology(kb, second_id)
     if first.id == second.id:
         raise ValueError(f"a pair page needs two different technologies, got '{first.id}' twice")
-    intro = table(
-        ["Aspect", short_name(first), short_name(second)],
-        [
-            ["In one line", text(first.summary), text(second.summary)],
-            ["Kind", text(KIND_LABELS[first.kind]), text(KIND_LABELS[second.kind])],
-            ["Introduced", str(first.introduced.year), str(second.introduced.year)],
-            ["Full profile", technology_link(page, first), technology_link(page, second)],
-        ],
-    )
-    side_by_side = comparison_table(kb, page, [first.id, second.id])
+    ids = [first.id, second.id]
+    curated = curated_for(kb, ids)
+    opening = curated_block(kb, page, curated) if curated else short_answer(kb, page, ids)
+    relation = "\n".join(f"- {sentence}" for sentence in [*relation_sentences(kb, page, *ids), kind_sentence(kb, *ids)])
+    sections = [
+        opening,
+        "## Where they differ",
+        relation,
+        comparison_table(kb, page, ids, shared_dimensions(kb, ids, key=True)),
+        "## Everything else, side by side",
+        comparison_table(kb, page, ids, shared_dimensions(kb, ids, key=False)),
+        "## Industries that use both",
+        not_searched(shared_industries(kb, page, *ids)),
+        "## More comparisons",
+        not_searched(more_comparisons(kb, page, ids)),
+    ]
+    return "\n\n".join(sections)
+
+
+def group_comparison(kb: KnowledgeBase, page: PageContext, comparison_id: str) -> str:
+    """The body of a curated comparison of three or more: the answer, one line each, key rows, the pairs inside it."""
+    comparison = kb.comparisons[comparison_id]
+    ids = comparison.technologies
+    pairs = [
+        link(text(pair_title(kb, a, b)), page.link_to(pair_page(a, b)))
+        for a, b in compared_pairs(kb)
+        if a in ids and b in ids
+    ]
     return "\n\n".join(
         [
-            intro,
-            "## How they relate",
-            "\n".join(f"- {sentence}" for sentence in relation_sentences(kb, page, first.id, second.id)),
+            curated_block(kb, page, comparison),
+            "## In one line each",
+            short_answer(kb, page, ids),
             "## Where they differ",
-            "\n".join(f"- {sentence}" for sentence in difference_sentences(kb, page, first.id, second.id)),
-            "## Side by side",
-            side_by_side,
-            "## Industries that use both",
-            not_searched(shared_industries(kb, page, first.id, second.id)),
-            "## Other comparisons",
-            not_searched(other_comparisons(kb, page, first.id, second.id))
-            + "\n\n"
-            + link("Every pair in one matrix", page.link_to(COMPARE_INDEX)),
+            comparison_table(kb, page, ids, shared_dimensions(kb, ids, key=True)),
+            "## Everything else, side by side",
+            comparison_table(kb, page, ids, shared_dimensions(kb, ids, key=False)),
+            "## Two at a time",
+            not_searched("\n".join(f"- {pair}" for pair in pairs) + "\n\n" + picker_link(page, ids)),
         ]
     )
+
+
+def picker_link(page: PageContext, tech_ids: list[str]) -> str:
+    """A link to the compare page with these technologies chosen, so adding another is one step."""
+    href = page.link_to(COMPARE_INDEX) + "?t=" + ",".join(tech_ids)
+    return link("Add or remove technologies on the compare page", href)
 
 
 def pair_matrix(kb: KnowledgeBase, page: PageContext) -> str:

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+
 from ..knowledge import KnowledgeBase, did_you_mean
-from ..models import KIND_LABELS, MATURITY_LABELS, DimensionValue, Industry, Source, Technology
-from ..paths import CONFUSIONS, GLOSSARY, REFERENCES, industry_page, source_anchor, technology_page
+from ..models import KIND_LABELS, MATURITY_LABELS, Dimension, DimensionValue, Industry, Regulation, Source, Technology
+from ..paths import (
+    CONFUSIONS,
+    GLOSSARY,
+    REFERENCES,
+    REGULATIONS,
+    comparison_page,
+    industry_page,
+    source_anchor,
+    technology_page,
+)
 from .markdown import PageContext, data_note, link, not_searched, table, text
 
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "da", "di", "le", "la"}
@@ -80,12 +92,6 @@ def value_markdown(value: DimensionValue | None) -> str:
     return text(value.value or "")
 
 
-def cited_value(kb: KnowledgeBase, page: PageContext, value: DimensionValue | None) -> str:
-    """A value followed by its citations in parentheses, for comparison cells."""
-    cited = citations(kb, page, value.sources) if value else ""
-    return value_markdown(value) + (f" ({cited})" if cited else "")
-
-
 def require_dimensions(kb: KnowledgeBase, dimension_ids: list[str]) -> None:
     """Fail with a hint when a page asks for a dimension that data/dimensions.yml does not define."""
     unknown = [d for d in dimension_ids if d not in kb.dimensions]
@@ -103,7 +109,7 @@ def technology_facts(kb: KnowledgeBase, page: PageContext, tech_id: str) -> str:
     tech = get_technology(kb, tech_id)
     names = ", ".join(text(name) for name in [tech.abbreviation or "", *tech.aliases] if name)
     parents = (
-        ", ".join(technology_link(page, kb.technologies[p]) for p in tech.parents) or "Artificial intelligence (top-level field)"
+        ", ".join(technology_link(page, kb.technologies[p]) for p in tech.parents) or "Nothing: it is the top of the hierarchy"
     )
     introduced = f"{tech.introduced.year}" + (f": {text(tech.introduced.note)}" if tech.introduced.note else "")
     rows = [
@@ -117,22 +123,55 @@ def technology_facts(kb: KnowledgeBase, page: PageContext, tech_id: str) -> str:
     return table(["Fact", "Value"], rows)
 
 
+def common_date(dates: list[dt.date | None]) -> dt.date | None:
+    """The date most values share (the latest, on a tie), or None when no value is dated."""
+    known = [day for day in dates if day is not None]
+    if not known:
+        return None
+    counts = Counter(known)
+    return max(counts, key=lambda day: (counts[day], day))
+
+
+def dimension_label(dimension: Dimension) -> str:
+    """A row label whose hint (the question the row answers) shows on hover."""
+    return f'<span title="{text(dimension.question)}">{text(dimension.label)}</span>'
+
+
+def profile_cell(kb: KnowledgeBase, page: PageContext, value: DimensionValue | None, table_date: dt.date | None) -> str:
+    """A value, then its sources and, when it differs from the table's, the date it was checked, in small type."""
+    if value is None:
+        return value_markdown(value)
+    details = citations(kb, page, value.sources)
+    if value.as_of and value.as_of != table_date:
+        details += f"{'; ' if details else ''}checked {value.as_of.isoformat()}"
+    return value_markdown(value) + (f'<br><small class="provenance">{details}</small>' if details else "")
+
+
+def sourced(kb: KnowledgeBase, page: PageContext, markdown: str, source_ids: list[str]) -> str:
+    """Cell text followed, on its own line in small type, by its citations."""
+    return f'{markdown}<br><small class="provenance">{citations(kb, page, source_ids)}</small>'
+
+
+def checked_note(day: dt.date | None) -> str:
+    """The one line that says when the values of a table were checked."""
+    return f'<p class="table-note">Values checked {day.isoformat()}, unless a row says otherwise.</p>' if day else ""
+
+
 def technology_profile(kb: KnowledgeBase, page: PageContext, tech_id: str) -> str:
-    """Key facts plus every applicable dimension with its value, sources and date."""
+    """Key facts plus every applicable dimension with its value and sources; the common date is said once."""
     tech = get_technology(kb, tech_id)
-    rows = []
-    for dimension in kb.applicable_dimensions(tech):
-        value = tech.dimensions[dimension.id]
-        rows.append(
-            [
-                f'<span title="{text(dimension.question)}">{text(dimension.label)}</span>',
-                value_markdown(value),
-                citations(kb, page, value.sources) or "&mdash;",
-                value.as_of.isoformat() if value.as_of else "&mdash;",
-            ]
-        )
-    profile = table(["Dimension", "Value", "Sources", "As of"], rows)
-    return "\n\n".join([technology_facts(kb, page, tech_id), profile, data_note(page, [kb.file_of("technologies", tech_id)])])
+    dimensions = kb.applicable_dimensions(tech)
+    day = common_date([tech.dimensions[d.id].as_of for d in dimensions])
+    rows = [[dimension_label(d), profile_cell(kb, page, tech.dimensions[d.id], day)] for d in dimensions]
+    profile = table(["Dimension", "Value"], rows, row_ids=[row_anchor(d.id) for d in dimensions], label=f"Profile of {tech.name}")
+    return "\n\n".join(
+        [technology_facts(kb, page, tech_id), profile, checked_note(day), data_note(page, [kb.file_of("technologies", tech_id)])]
+    )
+
+
+def row_anchor(dimension_id: str, prefix: str = "row") -> str:
+    """Stable anchor of a dimension's row, e.g. 'row-training-compute'."""
+    return f"{prefix}-{dimension_id.replace('_', '-')}"
 
 
 def comparison_table(kb: KnowledgeBase, page: PageContext, tech_ids: list[str], dimension_ids: list[str] | None = None) -> str:
@@ -142,18 +181,19 @@ def comparison_table(kb: KnowledgeBase, page: PageContext, tech_ids: list[str], 
         dimension_ids = [d.id for d in kb.dimensions.values() if all(t.kind in d.applies_to for t in techs)]
     require_dimensions(kb, dimension_ids)
     headers = ["Dimension", *[t.abbreviation or t.name for t in techs]]
+    day = common_date([t.dimensions[d].as_of for t in techs for d in dimension_ids if d in t.dimensions])
     rows = []
     for dimension_id in dimension_ids:
-        dimension = kb.dimensions[dimension_id]
-        row = [f'<span title="{text(dimension.question)}">{text(dimension.label)}</span>']
-        for tech in techs:
-            row.append(cited_value(kb, page, tech.dimensions.get(dimension_id)))
+        row = [dimension_label(kb.dimensions[dimension_id])]
+        row += [profile_cell(kb, page, tech.dimensions.get(dimension_id), day) for tech in techs]
         rows.append(row)
     names = ", ".join(technology_link(page, t) for t in techs)
+    label = "Side by side: " + ", ".join(t.name for t in techs)
     return "\n\n".join(
         [
             f"Compared: {names}.",
-            not_searched(table(headers, rows)),
+            not_searched(table(headers, rows, row_ids=[row_anchor(d, "compare") for d in dimension_ids], label=label)),
+            checked_note(day),
             data_note(page, [kb.file_of("technologies", t.id) for t in techs]),
         ]
     )
@@ -239,14 +279,49 @@ def industry_regulations(kb: KnowledgeBase, page: PageContext, industry_id: str)
     rows = []
     for regulation_id in industry.regulations:
         regulation = kb.regulations[regulation_id]
-        name = text(regulation.name) + (f" ({text(regulation.short_name)})" if regulation.short_name else "")
-        rows.append([name, text(regulation.jurisdiction), text(regulation.summary), citations(kb, page, regulation.sources)])
+        name = link(text(regulation_title(regulation)), page.link_to(REGULATIONS, regulation.id))
+        rows.append([name, text(regulation.jurisdiction), sourced(kb, page, text(regulation.summary), regulation.sources)])
     return "\n\n".join(
         [
-            table(["Rule", "Jurisdiction", "What it governs", "Sources"], rows),
+            table(["Rule", "Jurisdiction", "What it governs"], rows, label=f"Rules that bear on {industry.name}"),
             data_note(page, [kb.file_of("regulations", industry.regulations[0])]),
         ]
     )
+
+
+def regulation_title(regulation: Regulation) -> str:
+    """'General Data Protection Regulation (GDPR)'."""
+    return f"{regulation.name} ({regulation.short_name})" if regulation.short_name else regulation.name
+
+
+def regulation_uses(kb: KnowledgeBase, page: PageContext, regulation_id: str) -> str:
+    """The uses on the site a rule bears on, grouped by industry, as links."""
+    lines = []
+    for industry in kb.industries.values():
+        uses = [use for use in industry.uses if regulation_id in use.regulations]
+        if uses:
+            links = ", ".join(link(text(use.use_case), page.link_to(industry_page(industry.id), use.id)) for use in uses)
+            lines.append(f"- {link(text(industry.name), page.link_to(industry_page(industry.id)))}: {links}")
+    return "\n".join(lines) if lines else "No use on this site names it yet."
+
+
+def regulation_list(kb: KnowledgeBase, page: PageContext) -> str:
+    """Every rule: what it is, where and since when it applies (sourced dates), and the uses it bears on."""
+    sections = []
+    for regulation in sorted(kb.regulations.values(), key=lambda r: (r.short_name or r.name).casefold()):
+        parts = [
+            f"## {text(regulation_title(regulation))} {{ #{regulation.id} }}",
+            f"**Where:** {text(regulation.jurisdiction)}. {text(regulation.summary)} "
+            f'<small class="provenance">{citations(kb, page, regulation.sources)}</small>',
+        ]
+        if regulation.dates:
+            dates = sorted(regulation.dates, key=lambda d: d.date)
+            rows = [[day.date.isoformat(), sourced(kb, page, text(day.event), day.sources)] for day in dates]
+            parts.append(table(["Date", "What happens"], rows, label=f"Dates of {regulation_title(regulation)}"))
+        parts += ["**Bears on these uses:**", regulation_uses(kb, page, regulation.id)]
+        sections.append("\n\n".join(parts))
+    sections.append(data_note(page, ["data/regulations.yml"]))
+    return "\n\n".join(sections)
 
 
 def format_source(source: Source) -> str:
@@ -277,7 +352,11 @@ def cited_by(kb: KnowledgeBase, page: PageContext, source_id: str) -> str:
             labels.append(link(text("Common confusions"), page.link_to(CONFUSIONS, record_id)))
         elif collection == "regulations":
             regulation = kb.regulations[record_id]
-            labels.append(text(regulation.short_name or regulation.name) + " (regulation)")
+            labels.append(link(text(regulation.short_name or regulation.name), page.link_to(REGULATIONS, record_id)) + " (rule)")
+        elif collection == "comparisons":
+            comparison = kb.comparisons[record_id]
+            target = comparison_page(comparison.technologies, comparison.id, list(kb.technologies))
+            labels.append(link(text(comparison.title), page.link_to(target)) + " (comparison)")
         else:
             term = kb.glossary[record_id]
             labels.append(link(text(term.term), page.link_to(GLOSSARY, glossary_anchor(term.id))) + " (glossary)")
@@ -285,14 +364,21 @@ def cited_by(kb: KnowledgeBase, page: PageContext, source_id: str) -> str:
 
 
 def references_list(kb: KnowledgeBase, page: PageContext) -> str:
-    """Every source, alphabetically by id, each with an anchor and the pages that cite it."""
-    items = []
+    """Every source under its own small heading (so search finds each entry), with the pages that cite it."""
+    sections = []
+    letter = ""
     for source_id, source in kb.sources.items():
-        items.append(
-            f'- <span id="{source_anchor(source_id)}"></span>{format_source(source)}'
-            f"<br><small>Cited by: {cited_by(kb, page, source_id)}</small>"
+        initial = source_id[:1].upper()
+        if initial != letter:
+            letter = initial
+            sections.append(f"## {text(letter)}")
+        sections.append(
+            f"### {text(short_citation(source))}: {text(source.title)} {{ #{source_anchor(source_id)} .reference }}\n\n"
+            f'<p class="reference" markdown="span">{format_source(source)}</p>\n\n'
+            f'<p class="reference-cited" data-search-exclude markdown="span">Cited by: {cited_by(kb, page, source_id)}</p>'
         )
-    return "\n".join(items) + "\n\n" + data_note(page, ["data/sources.yml"])
+    sections.append(data_note(page, ["data/sources.yml"]))
+    return "\n\n".join(sections)
 
 
 def technology_list(kb: KnowledgeBase, page: PageContext) -> str:
@@ -332,20 +418,15 @@ def glossary_list(kb: KnowledgeBase, page: PageContext) -> str:
             sections.append(f"## {text(letter)}")
         variants = ", ".join(text(v) for v in term.aliases)
         related = ", ".join(technology_link(page, kb.technologies[t]) for t in term.technologies)
-        details = [
-            f"Also: {variants}" if variants else "",
-            f"Related: {related}" if related else "",
-            f"Sources: {citations(kb, page, term.sources)}",
+        details = [f"Related: {related}" if related else "", f"Sources: {citations(kb, page, term.sources)}"]
+        parts = [
+            f"### {text(_with_abbreviations(term.term, term.abbreviations))} {{ #{glossary_anchor(term.id)} }}",
+            text(term.definition),
         ]
-        sections.append(
-            "\n\n".join(
-                [
-                    f"### {text(_with_abbreviations(term.term, term.abbreviations))} {{ #{glossary_anchor(term.id)} }}",
-                    text(term.definition),
-                    "<br>".join(part for part in details if part) + "\n{ .glossary-meta }",
-                ]
-            )
-        )
+        if variants:  # searchable, after the definition, so a result still opens with the definition
+            parts.append(f'<p class="glossary-meta" markdown="span">Also written: {variants}</p>')
+        parts.append(f'<p class="glossary-meta" data-search-exclude markdown="span">{"<br>".join(filter(None, details))}</p>')
+        sections.append("\n\n".join(parts))
     sections.append(data_note(page, ["data/glossary.yml"]))
     return "\n\n".join(sections)
 
@@ -354,14 +435,14 @@ def dimension_table(kb: KnowledgeBase, page: PageContext, dimension_ids: list[st
     """Technologies as rows, a few dimensions as columns: one criterion seen across the field."""
     require_dimensions(kb, dimension_ids)
     techs = [get_technology(kb, t) for t in tech_ids] if tech_ids else list(kb.technologies.values())
-    rows = []
-    for tech in techs:
-        row = [technology_link(page, tech)]
-        for dimension_id in dimension_ids:
-            row.append(cited_value(kb, page, tech.dimensions.get(dimension_id)))
-        rows.append(row)
+    techs = [t for t in techs if any(d in t.dimensions for d in dimension_ids)]  # leave out kinds none of them apply to
+    day = common_date([t.dimensions[d].as_of for t in techs for d in dimension_ids if d in t.dimensions])
+    rows = [[technology_link(page, t), *(profile_cell(kb, page, t.dimensions.get(d), day) for d in dimension_ids)] for t in techs]
     headers = ["Technology", *[kb.dimensions[d].label for d in dimension_ids]]
-    return "\n\n".join([not_searched(table(headers, rows)), data_note(page, ["data/technologies/"])])
+    label = ", ".join(kb.dimensions[d].label for d in dimension_ids) + " by technology"
+    return "\n\n".join(
+        [not_searched(table(headers, rows, label=label)), checked_note(day), data_note(page, ["data/technologies/"])]
+    )
 
 
 def confusion_list(kb: KnowledgeBase, page: PageContext) -> str:

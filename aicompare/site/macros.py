@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..knowledge import KnowledgeBase
-from ..render import diagram, matrix, pairs, tables
+from ..render import diagram, matrix, overview, pairs, tables
 from ..render.markdown import PageContext
 from . import open_data
 
@@ -20,7 +20,9 @@ MACROS: dict[str, Renderer] = {
     "industry_summary": lambda kb, page, industry_id: tables.industry_summary(kb, industry_id),
     "industry_uses": tables.industry_uses,
     "industry_regulations": tables.industry_regulations,
-    "hierarchy_diagram": diagram.hierarchy_diagram,
+    "regulations": tables.regulation_list,
+    "hierarchy_figure": diagram.hierarchy_figure,
+    "short_answer": overview.short_answer,
     "references": tables.references_list,
     "technology_list": tables.technology_list,
     "industry_list": tables.industry_list,
@@ -28,6 +30,7 @@ MACROS: dict[str, Renderer] = {
     "dimension_table": tables.dimension_table,
     "confusions": tables.confusion_list,
     "pair_comparison": pairs.pair_comparison,
+    "group_comparison": pairs.group_comparison,
     "pair_matrix": pairs.pair_matrix,
     "pair_list": pairs.pair_list,
     "technology_industry_matrix": matrix.technology_industry_matrix,

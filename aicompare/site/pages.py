@@ -1,29 +1,45 @@
-"""Pages and files the build generates from data: pair pages, reverse-order redirects, page metadata."""
+"""Pages and files the build generates from data: pair and group comparison pages, reverse-order redirects, page metadata."""
 
 from __future__ import annotations
 
 import html
 
 from ..knowledge import KnowledgeBase
-from ..paths import GLOSSARY, entity_of_page, pair_page, pair_redirect
+from ..paths import GLOSSARY, REGULATIONS, entity_of_page, group_page, pair_page, pair_redirect
+from ..render.curated import curated_for
 from ..render.markdown import text
-from ..render.pairs import compared_pairs, pair_source
+from ..render.pairs import compared_pairs, group_source, pair_source
 
 TECHNOLOGY_PAGE_BOOST = 5.0
 GLOSSARY_PAGE_BOOST = 5.0
+REGULATIONS_PAGE_BOOST = 3.0
+GROUP_PAGE_BOOST = 2.0
 PAIR_PAGE_BOOST = 0.5
 
 
-def pair_pages(kb: KnowledgeBase) -> dict[str, str]:
-    """Source path to Markdown for every pair page."""
-    return {pair_page(a, b): pair_source(kb, a, b) for a, b in compared_pairs(kb)}
+def group_comparisons(kb: KnowledgeBase) -> list[str]:
+    """Ids of the curated comparisons of three or more technologies: each has a page of its own."""
+    return [comparison.id for comparison in kb.comparisons.values() if len(comparison.technologies) > 2]
 
 
-def pair_data_files(kb: KnowledgeBase, src_uri: str) -> list[str] | None:
-    """The data files a pair page is made from, or None if `src_uri` is not a pair page."""
+def comparison_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """Source path to Markdown for every pair page and every group comparison page."""
+    pages = {pair_page(a, b): pair_source(kb, a, b) for a, b in compared_pairs(kb)}
+    pages.update({group_page(c): group_source(kb, c) for c in group_comparisons(kb)})
+    return pages
+
+
+def comparison_data_files(kb: KnowledgeBase, src_uri: str) -> list[str] | None:
+    """The data files a generated comparison page is made from, or None if `src_uri` is not one."""
+    for comparison_id in group_comparisons(kb):
+        if src_uri == group_page(comparison_id):
+            ids = kb.comparisons[comparison_id].technologies
+            return [kb.file_of("comparisons", comparison_id), *(kb.file_of("technologies", t) for t in ids), "data/dimensions.yml"]
     for first, second in compared_pairs(kb):
         if src_uri == pair_page(first, second):
-            return [kb.file_of("technologies", first), kb.file_of("technologies", second), "data/dimensions.yml"]
+            curated = curated_for(kb, [first, second])
+            files = [kb.file_of("technologies", first), kb.file_of("technologies", second), "data/dimensions.yml"]
+            return [*files, kb.file_of("comparisons", curated.id)] if curated else files
     return None
 
 
@@ -61,6 +77,10 @@ def search_boost(kb: KnowledgeBase, src_uri: str) -> float | None:
         return TECHNOLOGY_PAGE_BOOST
     if src_uri == GLOSSARY:
         return GLOSSARY_PAGE_BOOST
-    if pair_data_files(kb, src_uri) is not None:
+    if src_uri == REGULATIONS:
+        return REGULATIONS_PAGE_BOOST
+    if src_uri in {group_page(c) for c in group_comparisons(kb)}:
+        return GROUP_PAGE_BOOST
+    if comparison_data_files(kb, src_uri) is not None:
         return PAIR_PAGE_BOOST
     return None

@@ -1,8 +1,11 @@
-"""Glossary tooltips: every occurrence of a glossary term or technology name gets its definition on hover.
+"""Glossary tooltips: a glossary term or technology name gets its definition on hover, once per section.
 
-The first occurrence of a term on a page links to its glossary entry (or technology page); later
-occurrences are `<abbr>` elements. Both carry the short definition in `title`, which Material's
-`content.tooltips` feature shows as a tooltip. Everything comes from data/glossary.yml and
+The first occurrence of a term on a page links to its glossary entry (or technology page); its first
+occurrence in each later section is an `<abbr>`; other occurrences stay plain text, so a paragraph is
+never dotted with marks. Both carry the short definition in `title`, which Material's
+`content.tooltips` feature shows on hover; on touch screens terms.js shows it in a panel at the
+bottom of the screen instead. Nothing is marked in headings, table headers and row labels, links,
+code, citations, titles of works or names of rules. Everything comes from data/glossary.yml and
 data/technologies/, so a new term is annotated across the site as soon as it is added.
 
 The work happens on Python-Markdown's element tree, before MkDocs resolves links, so the links
@@ -22,13 +25,30 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..knowledge import KnowledgeBase
-from ..paths import GLOSSARY, technology_page
+from ..paths import GLOSSARY, REFERENCES, relative_url, technology_page
 
-# Where a term is never annotated: links, code, headings, table headers (they sort), diagrams, citation metadata.
+# Where a term is never annotated: links, code, headings, table headers and row labels, figures, citations.
 SKIPPED_TAGS = frozenset(
-    {"a", "abbr", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "th", "cite", "svg", "summary"}
+    {"a", "abbr", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "th", "cite", "svg", "summary", "small"}
 )
-SKIPPED_CLASSES = frozenset({"mermaid", "data-note", "glossary-meta", "headerlink", "term"})
+SKIPPED_CLASSES = frozenset(
+    {
+        "data-note",
+        "table-note",
+        "glossary-meta",
+        "headerlink",
+        "term",
+        "provenance",
+        "reference",
+        "hierarchy",
+        "short-answer",
+        "short-answer__nesting",
+    }
+)
+SKIPPED_ROLES = frozenset({"rowheader", "columnheader"})
+SECTION_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+# Pages made of citations and titles of works: nothing on them is annotated.
+UNANNOTATED_PAGES = frozenset({REFERENCES})
 TOOLTIP_LENGTH = 180
 
 
@@ -124,7 +144,7 @@ def trie_pattern(phrases: list[str]) -> str:
 
 def _is_skipped(element: etree.Element) -> bool:
     classes = set((element.get("class") or "").split())
-    return element.tag in SKIPPED_TAGS or bool(SKIPPED_CLASSES & classes)
+    return element.tag in SKIPPED_TAGS or bool(SKIPPED_CLASSES & classes) or element.get("role") in SKIPPED_ROLES
 
 
 def link_target(page_src: str, term: Term) -> str:
@@ -135,11 +155,12 @@ def link_target(page_src: str, term: Term) -> str:
 
 @dataclass
 class _Annotator:
-    """Annotates one page: remembers which terms are already linked so only the first occurrence links."""
+    """Annotates one page: the first occurrence on the page links, the first in each later section is marked."""
 
     index: TermIndex
     page_src: str
     linked: set[str]
+    marked_in_section: set[str]
 
     def pieces(self, value: str) -> tuple[str, list[etree.Element]]:
         """Split text into the part before the first term and new elements (each carrying the text after it)."""
@@ -149,7 +170,7 @@ class _Annotator:
         position = 0
         for match in self.index.pattern.finditer(value):
             term = self.index.lookup(match.group(0))
-            if term is None or term.target_src == self.page_src:
+            if term is None or term.target_src == self.page_src or term.key in self.marked_in_section:
                 continue
             before = value[position : match.start()]
             if elements:
@@ -164,8 +185,10 @@ class _Annotator:
         return head or "", elements
 
     def element(self, label: str, term: Term) -> etree.Element:
+        self.marked_in_section.add(term.key)
         if term.key in self.linked:
-            element = etree.Element("abbr", {"class": "term", "title": term.tooltip})
+            target = relative_url(self.page_src, term.target_src, term.anchor)
+            element = etree.Element("abbr", {"class": "term", "title": term.tooltip, "data-target": target})
         else:
             self.linked.add(term.key)
             element = etree.Element("a", {"class": "term", "href": link_target(self.page_src, term), "title": term.tooltip})
@@ -180,6 +203,8 @@ class _Annotator:
                 parent.insert(offset, element)
         children = list(parent)
         for child in children:
+            if child.tag in SECTION_TAGS:
+                self.marked_in_section.clear()
             if child.get("class") == "term":
                 continue
             if not _is_skipped(child):
@@ -193,8 +218,8 @@ class _Annotator:
 
 def annotate_tree(root: etree.Element, index: TermIndex, page_src: str) -> None:
     """Annotate every term occurrence in a page's element tree."""
-    if index.pattern is not None:
-        _Annotator(index, page_src, set()).walk(root)
+    if index.pattern is not None and page_src not in UNANNOTATED_PAGES:
+        _Annotator(index, page_src, set(), set()).walk(root)
 
 
 class TooltipTreeprocessor(Treeprocessor):

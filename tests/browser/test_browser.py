@@ -147,6 +147,4 @@ def test_no_console_errors_or_outside_requests(page: Page, site_url: str, kind: 
     page.on("request", on_request)
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
-    if page.locator("pre.mermaid").count():
-        expect(page.locator("pre.mermaid svg").first).to_be_visible()
     assert not problems, problems

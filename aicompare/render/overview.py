@@ -1,0 +1,51 @@
+"""The short answer a page opens with: one line per technology and how they nest, from data."""
+
+from __future__ import annotations
+
+from ..hierarchy import ancestors, ancestors_on_first_parents
+from ..knowledge import KnowledgeBase
+from ..models import KIND_LABELS
+from ..paths import technology_page
+from .markdown import PageContext, link, text
+from .tables import get_technology
+
+
+def nesting_chain(kb: KnowledgeBase, tech_ids: list[str]) -> list[str]:
+    """The longest line of containment that passes through the given technologies, outermost first.
+
+    It runs from the outermost given technology down to the deepest, through any in between;
+    [] when the technologies do not lie on one line of first parents.
+    """
+    for candidate in sorted(tech_ids, key=lambda t: len(ancestors(kb, t)), reverse=True):
+        line = [*reversed(ancestors_on_first_parents(kb, candidate)), candidate]
+        if all(t in line for t in tech_ids):
+            return line[min(line.index(t) for t in tech_ids) :]
+    return []
+
+
+def _entry(kb: KnowledgeBase, page: PageContext, tech_id: str) -> str:
+    """A technology's name (linked), its kind and its one line."""
+    tech = get_technology(kb, tech_id)
+    name = link(text(tech.name), page.link_to(technology_page(tech.id)))
+    kind = f'<span class="short-answer__kind">{text(KIND_LABELS[tech.kind])}</span>'
+    return (
+        f'<span class="short-answer__name" markdown="span">{name}</span> {kind}'
+        f'<span class="short-answer__line" markdown="span">{text(tech.tagline or tech.summary)}</span>'
+    )
+
+
+def nested_answer(kb: KnowledgeBase, page: PageContext, chain: list[str]) -> str:
+    """Technologies that contain one another, as boxes inside boxes, each with its one line."""
+    opening = "".join(f'<div class="short-answer__box" markdown="1">\n{_entry(kb, page, t)}\n' for t in chain)
+    closing = "</div>\n" * len(chain)
+    frame = '<div class="short-answer short-answer--nested" role="group" aria-label="How they nest" markdown="1">'
+    return f"{frame}\n{opening}{closing}</div>"
+
+
+def short_answer(kb: KnowledgeBase, page: PageContext, tech_ids: list[str]) -> str:
+    """One line each (the tagline from data, or else the summary); nested boxes when each contains the next."""
+    chain = nesting_chain(kb, tech_ids)
+    if chain:
+        return nested_answer(kb, page, chain)
+    items = "\n".join(f'<li markdown="1">\n{_entry(kb, page, t)}\n</li>' for t in tech_ids)
+    return f'<ul class="short-answer" markdown="1">\n{items}\n</ul>'
