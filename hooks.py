@@ -7,6 +7,7 @@
 - each page shows when it or its data last changed (from git history);
 - the knowledge base is published as JSON, JSON Schema and CSV under data/;
 - search gets the names readers type and the comparison pages they open (search/shortcuts.json);
+- the compare page gets one small data file per technology (compare/data/<id>.json);
 - with bad data, `mkdocs build` stops with the problem list and `mkdocs serve` shows it on every page.
 All logic lives in `aicompare.site` and `aicompare.export`; this module only wires it to MkDocs events.
 """
@@ -28,7 +29,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from aicompare import DATA_DIR  # noqa: E402
 from aicompare.export import open_data_files  # noqa: E402
 from aicompare.knowledge import KnowledgeBase  # noqa: E402
-from aicompare.site import build, dates, navigation, pages, search, tooltips  # noqa: E402
+from aicompare.site import build, dates, navigation, pages, picker, search, tooltips  # noqa: E402
 
 PAIR_PAGES_SETTING = "AICOMPARE_PAIR_PAGES"  # set to "off" to skip pair pages (used by the scaling benchmark)
 
@@ -69,6 +70,8 @@ def on_files(files: Files, config: Any) -> Files:
     for path, content in open_data_files(state.kb).items():
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, search.SHORTCUTS_PATH, content=search.shortcuts_json(state.kb)))
+    for path, content in picker.picker_files(state.kb).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 

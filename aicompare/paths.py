@@ -99,3 +99,8 @@ def comparison_page(technology_ids: list[str], comparison_id: str, display_order
         first, second = sorted(technology_ids, key=display_order.index)
         return pair_page(first, second)
     return group_page(comparison_id)
+
+
+def picker_data(tech_id: str) -> str:
+    """'compare/data/cnn.json': what the compare page loads about one technology."""
+    return f"{COMPARE_FOLDER}/data/{tech_id}.json"

@@ -210,30 +210,3 @@ def picker_link(page: PageContext, tech_ids: list[str]) -> str:
     """A link to the compare page with these technologies chosen, so adding another is one step."""
     href = page.link_to(COMPARE_INDEX) + "?t=" + ",".join(tech_ids)
     return link("Add or remove technologies on the compare page", href)
-
-
-def pair_matrix(kb: KnowledgeBase, page: PageContext) -> str:
-    """A technology-by-technology matrix whose cells link to the pair pages."""
-    techs = list(kb.technologies.values())
-    pages = set(compared_pairs(kb))
-    rows = []
-    for row_tech in techs:
-        cells = [technology_link(page, row_tech)]
-        for column_tech in techs:
-            first, second = ordered_pair(kb, row_tech.id, column_tech.id)
-            if (first, second) not in pages:
-                cells.append("&mdash;")
-                continue
-            cells.append(link(text(pair_title(kb, row_tech.id, column_tech.id)), page.link_to(pair_page(first, second))))
-        rows.append(cells)
-    return table(["Technology", *[short_name(t) for t in techs]], rows)
-
-
-def pair_list(kb: KnowledgeBase, page: PageContext) -> str:
-    """Every pair page as a list, grouped by the first technology."""
-    lines = []
-    for tech_id, tech in kb.technologies.items():
-        links = [link(text(pair_title(kb, a, b)), page.link_to(pair_page(a, b))) for a, b in compared_pairs(kb) if a == tech_id]
-        if links:
-            lines.append(f"- **{text(tech.name)}**: " + ", ".join(links))
-    return "\n".join(lines)

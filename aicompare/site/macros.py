@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..knowledge import KnowledgeBase
-from ..render import diagram, matrix, overview, pairs, tables
+from ..render import diagram, matrix, overview, pairs, picker, tables
 from ..render.markdown import PageContext
 from . import open_data
 
@@ -31,8 +31,8 @@ MACROS: dict[str, Renderer] = {
     "confusions": tables.confusion_list,
     "pair_comparison": pairs.pair_comparison,
     "group_comparison": pairs.group_comparison,
-    "pair_matrix": pairs.pair_matrix,
-    "pair_list": pairs.pair_list,
+    "compare_picker": picker.compare_picker,
+    "comparison_lists": picker.comparison_lists,
     "technology_industry_matrix": matrix.technology_industry_matrix,
     "open_data_table": open_data.file_table,
 }

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..knowledge import KnowledgeBase
-from ..paths import COMPARE_INDEX, CONFUSIONS, REGULATIONS, pair_page, technology_page, url_of
+from ..paths import COMPARE_INDEX, CONFUSIONS, REGULATIONS, group_page, pair_page, technology_page, url_of
 from ..render.pairs import compared_pairs, pair_title, short_name
 from ..render.tables import regulation_title
 
@@ -38,10 +38,16 @@ def names(kb: KnowledgeBase) -> dict[str, str]:
 
 def comparisons(kb: KnowledgeBase) -> list[dict[str, Any]]:
     """Each page that compares a set of technologies: the ids, its URL path and its title."""
-    return [
+    pages = [
         {"ids": sorted([first, second]), "url": url_of(pair_page(first, second)), "title": pair_title(kb, first, second)}
         for first, second in compared_pairs(kb)
     ]
+    pages += [
+        {"ids": sorted(c.technologies), "url": url_of(group_page(c.id)), "title": c.title}
+        for c in kb.comparisons.values()
+        if len(c.technologies) > 2
+    ]
+    return pages
 
 
 def rules(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
