@@ -8,7 +8,7 @@ NODE_INSTALLED := node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test browser-deps check rules format new build lint schemas site-diff benchmark-build benchmark-lighthouse clean
+.PHONY: serve test browser-deps check rules format new release build lint schemas site-diff benchmark-build benchmark-lighthouse clean
 
 # What building and serving the site needs (requirements.txt) ...
 $(SITE_INSTALLED): requirements.txt
@@ -50,6 +50,9 @@ format: $(SITE_INSTALLED)  ## Put every data file in canonical form (key order, 
 new: $(SITE_INSTALLED)  ## Start a technology, industry or glossary term: make new ARGS="technology ID --name ... --source ..."
 	$(PYTHON) -m aicompare new $(ARGS)
 
+release: $(SITE_INSTALLED)  ## Write the open data release of the current data into releases/ (then commit it)
+	$(PYTHON) -m aicompare release
+
 build: $(SITE_INSTALLED)  ## Build the static site into site/
 	$(PYTHON) -m mkdocs build --strict
 
@@ -64,7 +67,10 @@ site-diff: $(INSTALLED)  ## Report the pages a change affects: make site-diff [B
 	$(PYTHON) -m aicompare site-diff $(BASE) $(HEAD) $(if $(OUT),--out $(OUT))
 
 # ARGS passes options through, e.g. make benchmark-build ARGS="--quick --only build,serve"
-benchmark-build: $(SITE_INSTALLED)  ## Time the build, the macros layer, scaling on synthetic data and serve reloads
+benchmark-release: $(SITE_INSTALLED)  ## Write the open data release of the current data into releases/ (then commit it)
+	$(PYTHON) -m aicompare release
+
+build: $(SITE_INSTALLED)  ## Time the build, the macros layer, scaling on synthetic data and serve reloads
 	$(PYTHON) benchmarks/build.py $(ARGS)
 
 benchmark-lighthouse: $(INSTALLED) $(NODE_INSTALLED)  ## Lighthouse scores, page weight and requests for one page of each kind

@@ -4,8 +4,9 @@
 - pair pages (compare/<a>-vs-<b>/) and a redirect from the reverse order;
 - glossary terms and technology names get a tooltip and a link to their entry;
 - technology and industry pages take their meta description from data; pages rank in search by kind;
-- each page shows when it or its data last changed (from git history);
-- the knowledge base is published as JSON, JSON Schema and CSV under data/;
+- each page shows when it or its data last changed (from git history), and offers a citation;
+- technology and industry pages list their recent data changes; the What changed page and feed list all;
+- the knowledge base is published as JSON, JSON Schema and CSV under data/, and as versioned release zips;
 - search gets the names readers type and the comparison pages they open (search/shortcuts.json);
 - the compare page gets one small data file per technology (compare/data/<id>.json);
 - with bad data, `mkdocs build` stops with the problem list and `mkdocs serve` shows it on every page.
@@ -14,6 +15,7 @@ All logic lives in `aicompare.site` and `aicompare.export`; this module only wir
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -26,10 +28,13 @@ if str(PROJECT_DIR) not in sys.path:
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from aicompare import DATA_DIR  # noqa: E402
+from aicompare import DATA_DIR, release  # noqa: E402
 from aicompare.export import open_data_files  # noqa: E402
 from aicompare.knowledge import KnowledgeBase  # noqa: E402
-from aicompare.site import build, dates, navigation, pages, picker, search, tooltips  # noqa: E402
+from aicompare.paths import CHANGES, entity_of_page, url_of  # noqa: E402
+from aicompare.render.markdown import PageContext  # noqa: E402
+from aicompare.site import build, changes, dates, navigation, pages, picker, search, tooltips  # noqa: E402
+from aicompare.site.macros import edit_base  # noqa: E402
 
 PAIR_PAGES_SETTING = "AICOMPARE_PAIR_PAGES"  # set to "off" to skip pair pages (used by the scaling benchmark)
 
@@ -65,12 +70,18 @@ def on_files(files: Files, config: Any) -> Files:
     if state.kb is None:
         return files
     generated = pages.comparison_pages(state.kb) if pair_pages_enabled() else {}
+    generated.update(pages.reference_pages(state.kb))
     for src_uri, markdown in generated.items():
         files.append(File.generated(config, src_uri, content=markdown))
     for path, content in open_data_files(state.kb).items():
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, search.SHORTCUTS_PATH, content=search.shortcuts_json(state.kb)))
-    for path, content in picker.picker_files(state.kb).items():
+    site_url = config.get("site_url") or "/"
+    feed = changes.atom_feed(changes.history(PROJECT_DIR)[0], site_url, site_url + url_of(CHANGES))
+    files.append(File.generated(config, changes.FEED_PATH, content=feed))
+    for path, content in release.published_releases(PROJECT_DIR, state.kb, datetime.date.today(), site_url).items():
+        files.append(File.generated(config, path, content=content))
+    for path, content in picker.picker_files(state.kb, edit_base(config)).items():
         files.append(File.generated(config, path, content=content))
     return files
 
@@ -79,6 +90,11 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     if state.kb is None:
         return build.problem_page(build.state.error) if build.state.error else markdown
     tooltip_extension.page_src = page.file.src_uri
+    entity = entity_of_page(page.file.src_uri)
+    if entity is not None:
+        changes_link = PageContext(page.file.src_uri).link_to(CHANGES)
+        markdown += "\n\n" + changes.recent_changes(changes.history(PROJECT_DIR)[0], *entity, changes_link)
+    markdown += "\n\n" + pages.citation_markdown(page, markdown, updated=page_updated(page))
     description = pages.data_description(state.kb, page.file.src_uri)
     if description:
         page.meta["description"] = description
@@ -88,11 +104,17 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     return markdown
 
 
+def page_updated(page: Page) -> Any:
+    """The date of the newest commit that changed the page or the data it shows (None outside git)."""
+    assert state.kb is not None
+    sources = dates.page_sources(page.file.src_uri, pages.comparison_data_files(state.kb, page.file.src_uri))
+    return dates.last_updated(sources, state.commit_dates)
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
     if state.kb is None:
         return context
-    sources = dates.page_sources(page.file.src_uri, pages.comparison_data_files(state.kb, page.file.src_uri))
-    updated = dates.last_updated(sources, state.commit_dates)
+    updated = page_updated(page)
     if updated:
         page.meta["revision_date"] = dates.format_date(updated)
     return context

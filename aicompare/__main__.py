@@ -5,16 +5,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 from . import DATA_DIR, PROJECT_ROOT
 from .formatting import format_command
-from .knowledge import DataError, load_knowledge_base
+from .knowledge import DataError, KnowledgeBase, load_knowledge_base
+from .release import write_release
 from .scaffold import add_arguments as add_new_arguments
 from .scaffold import new_command
 from .schemas import json_schemas
+from .staleness import due_values
 
 
 def check(data_dir: Path) -> int:
@@ -25,7 +28,22 @@ def check(data_dir: Path) -> int:
         print(error, file=sys.stderr)
         return 1
     print(f"data OK: {kb.summary()}")
+    for warning in review_warnings(kb, dt.date.today()):
+        print(warning)
     return 0
+
+
+def review_warnings(kb: KnowledgeBase, today: dt.date) -> list[str]:
+    """One line per value past its review date: a reminder, never an error."""
+    lines = []
+    for item in due_values(kb, today):
+        line = kb.line_of("technologies", item.technology, ("dimensions", item.dimension))
+        where = f"{kb.file_of('technologies', item.technology)}:{line}"
+        lines.append(
+            f"warning: {where}: dimensions.{item.dimension}: checked {item.checked.isoformat()}, due for review since "
+            f"{item.due.isoformat()}; check it against its sources, then update the value and as_of"
+        )
+    return lines
 
 
 def list_rules() -> int:
@@ -58,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     format_parser.add_argument("--check", action="store_true", help="change nothing; list files not in canonical form, exit 1")
     format_parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: %(default)s)")
     add_new_arguments(commands.add_parser("new", help="start a new technology, industry or glossary term, marked TODO"))
+    release_parser = commands.add_parser("release", help="write the open data release of the current data into releases/")
+    release_parser.add_argument("--site-url", default="https://ai-compared.github.io/ai-compared/")
     schema_parser = commands.add_parser("schemas", help="write JSON Schemas for editors")
     schema_parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "schemas")
     diff_parser = commands.add_parser(
@@ -79,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         return format_command(args.data, args.check)
     if args.command == "new":
         return new_command(args)
+    if args.command == "release":
+        path = write_release(PROJECT_ROOT, load_knowledge_base(DATA_DIR), dt.date.today(), args.site_url)
+        print(f"release: {path.relative_to(PROJECT_ROOT)} (commit it; a release is never overwritten)")
+        return 0
     if args.command == "site-diff":
         from .sitediff import site_diff  # needs bs4, a dev requirement: imported only when used
 

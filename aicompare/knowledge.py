@@ -23,12 +23,14 @@ from pydantic import TypeAdapter, ValidationError
 from .checks.schema_messages import error_location, explain
 from .models import (
     COLLECTION_MODELS,
+    DOCUMENT_MODELS,
     ENTITY_MODELS,
     KIND_ORDER,
     Comparison,
     Confusion,
     Dimension,
     GlossaryTerm,
+    Guide,
     Industry,
     Record,
     Regulation,
@@ -59,11 +61,17 @@ class KnowledgeBase:
     glossary: dict[str, GlossaryTerm]
     confusions: dict[str, Confusion] = field(default_factory=dict)
     comparisons: dict[str, Comparison] = field(default_factory=dict)
+    guide: Guide | None = None
     files: dict[tuple[str, str], str] = field(default_factory=dict)
+    lines: dict[tuple[str, str, Location], int] = field(default_factory=dict)
 
     def file_of(self, collection: str, record_id: str) -> str:
         """Project-relative path of the YAML file that holds a record."""
         return self.files[(collection, record_id)]
+
+    def line_of(self, collection: str, record_id: str, location: Location) -> int | None:
+        """The line of a value inside a record's file (e.g. ('dimensions', 'focus')), if known."""
+        return self.lines.get((collection, record_id, location))
 
     def applicable_dimensions(self, technology: Technology) -> list[Dimension]:
         """The dimensions that apply to a technology's kind, in table order."""
@@ -122,6 +130,10 @@ def source_references(kb: KnowledgeBase) -> Iterator[Reference]:
         for date_index, date in enumerate(regulation.dates):
             for index, source_id in enumerate(date.sources):
                 yield "regulations", regulation.id, ("dates", date_index, "sources", index), source_id
+    if kb.guide is not None:
+        for rule_index, rule in enumerate(kb.guide.rules):
+            for index, source_id in enumerate(rule.sources):
+                yield "guide", "guide", ("rules", rule_index, "sources", index), source_id
     for comparison in kb.comparisons.values():
         for index, source_id in enumerate(comparison.difference_sources):
             yield "comparisons", comparison.id, ("difference_sources", index), source_id
@@ -148,6 +160,10 @@ def technology_references(kb: KnowledgeBase) -> Iterator[Reference]:
     for comparison in kb.comparisons.values():
         for index, target in enumerate(comparison.technologies):
             yield "comparisons", comparison.id, ("technologies", index), target
+    if kb.guide is not None:
+        for rule_index, rule in enumerate(kb.guide.rules):
+            for index, target in enumerate(rule.recommend):
+                yield "guide", "guide", ("rules", rule_index, "recommend", index), target
 
 
 def regulation_references(kb: KnowledgeBase) -> Iterator[Reference]:
@@ -294,6 +310,23 @@ def _load_collection(path: Path, root: Path, collection: str, model: type[Record
         state.origins[(collection, record_id)] = origin
 
 
+def _load_document(path: Path, root: Path, name: str, model: type[Record], state: LoadState) -> None:
+    """Load a file that holds one record (such as the guide); a missing file means no such record."""
+    if not path.exists():
+        return
+    loaded = _read(path, root, state)
+    if loaded is None:
+        state.broken_collections.add(name)
+        return
+    origin = Origin(loaded, ())
+    record = _validate(model, loaded.document.data, origin, state)
+    if record is None:
+        _register_failure(name, name, loaded.document.data, state)
+        return
+    state.records[name][name] = record
+    state.origins[(name, name)] = origin
+
+
 def _load_folder(folder: Path, root: Path, collection: str, model: type[Record], state: LoadState) -> None:
     """Load one record per file from a folder; the id must equal the file name."""
     relative = folder.relative_to(root).as_posix()
@@ -359,8 +392,14 @@ def _knowledge_base(state: LoadState) -> KnowledgeBase:
         glossary=dict(sorted(records["glossary"].items(), key=lambda item: item[1].term.lower())),
         confusions=records["confusions"],
         comparisons=dict(sorted(records["comparisons"].items())),
+        guide=records["guide"].get("guide"),
     )
     kb.files.update({key: origin.file.relative_path for key, origin in state.origins.items()})
+    for (collection, record_id), origin in state.origins.items():
+        base = len(origin.base)
+        for location, line in origin.file.document.lines.items():
+            if location[:base] == origin.base:
+                kb.lines[(collection, record_id, location[base:])] = line
     return kb
 
 
@@ -373,6 +412,8 @@ def read_data(data_dir: Path) -> tuple[KnowledgeBase, LoadState]:
         _load_collection(data_dir / f"{name}.yml", root, name, model, state)
     for folder, model in ENTITY_MODELS.items():
         _load_folder(data_dir / folder, root, folder, model, state)
+    for name, model in DOCUMENT_MODELS.items():
+        _load_document(data_dir / f"{name}.yml", root, name, model, state)
     return _knowledge_base(state), state
 
 

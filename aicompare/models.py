@@ -88,6 +88,10 @@ class Dimension(Record):
     question: Text = Field(description="The question this row answers, shown as a hint.")
     applies_to: Annotated[list[Kind], Field(min_length=1)]
     key: bool = Field(default=False, description="A row that tells technologies apart: pair pages lead with it.")
+    review_months: Annotated[int, Field(ge=1, le=120)] | None = Field(
+        default=None,
+        description="How long its values stay reliable before someone should check them again; omit for facts that do not age.",
+    )
 
 
 class DimensionValue(Record):
@@ -261,6 +265,38 @@ class Comparison(Record):
     as_of: PastDate
 
 
+class GuideAnswer(Record):
+    """One answer a reader can give to a guide question."""
+
+    id: Slug
+    label: Text
+
+
+class GuideQuestion(Record):
+    """A plain question of the "Which should I use?" guide."""
+
+    id: Slug
+    text: Text
+    answers: Annotated[list[GuideAnswer], Field(min_length=2)]
+
+
+class GuideRule(Record):
+    """When the reader's answers match every condition, these technologies fit, for this reason."""
+
+    id: Slug
+    when: Annotated[dict[Slug, Slug], Field(min_length=1, description="question id: answer id; all must hold")]
+    recommend: Annotated[list[Slug], Field(min_length=1)]
+    reason: Text
+    sources: SourceRefs
+
+
+class Guide(Record):
+    """The "Which should I use?" guide: questions and the rules that turn answers into technologies."""
+
+    questions: Annotated[list[GuideQuestion], Field(min_length=1)]
+    rules: Annotated[list[GuideRule], Field(min_length=1)]
+
+
 COLLECTION_MODELS: dict[str, type[Record]] = {
     "dimensions": Dimension,
     "confusions": Confusion,
@@ -269,5 +305,6 @@ COLLECTION_MODELS: dict[str, type[Record]] = {
     "glossary": GlossaryTerm,
 }
 ENTITY_MODELS: dict[str, type[Record]] = {"technologies": Technology, "industries": Industry, "comparisons": Comparison}
+DOCUMENT_MODELS: dict[str, type[Record]] = {"guide": Guide}
 ENTITY_SINGULAR: dict[str, str] = {"technologies": "technology", "industries": "industry", "comparisons": "comparison"}
 KIND_ORDER: tuple[str, ...] = ("field", "learning_paradigm", "architecture", "model_family", "generative_family", "technique")

@@ -15,6 +15,8 @@ GLOSSARY = "glossary.md"
 REFERENCES = "references.md"
 REGULATIONS = "regulations.md"
 CONFUSIONS = "topics/confusions.md"
+GUIDE = "guide.md"
+CHANGES = "changes.md"
 OPEN_DATA = "open-data.md"
 
 TECHNOLOGIES_FOLDER = "technologies"
@@ -56,8 +58,19 @@ def pair_redirect(first_id: str, second_id: str) -> tuple[str, str]:
 
 
 def source_anchor(source_id: str) -> str:
-    """Anchor of a source on the references page."""
+    """Anchor of a source on its references page."""
     return f"source-{source_id}"
+
+
+def reference_letter(source_id: str) -> str:
+    """The references page a source is listed on, by the first character of its id: 'a' ... 'z', or '0'."""
+    first = source_id[:1]
+    return first if first.isalpha() else "0"
+
+
+def references_page(source_id_or_letter: str) -> str:
+    """'references/v.md': the page that lists a source (the bibliography is split by letter to stay light)."""
+    return f"references/{reference_letter(source_id_or_letter)}.md"
 
 
 def entity_of_page(src_uri: str) -> tuple[str, str] | None:

@@ -7,7 +7,18 @@ from pathlib import Path
 
 from . import PROJECT_ROOT
 
-BUILD_INPUTS = ("aicompare", "data", "docs", "overrides", "hooks.py", "macros.py", "mkdocs.yml", "CONTRIBUTING.md")
+BUILD_INPUTS = (
+    "aicompare",
+    "data",
+    "docs",
+    "overrides",
+    "hooks.py",
+    "macros.py",
+    "mkdocs.yml",
+    "CONTRIBUTING.md",
+    "LICENSE-CONTENT.md",
+    "releases",
+)
 
 
 def copy_project(destination: Path, root: Path = PROJECT_ROOT) -> Path:
@@ -15,6 +26,8 @@ def copy_project(destination: Path, root: Path = PROJECT_ROOT) -> Path:
     destination.mkdir(parents=True, exist_ok=True)
     for part in BUILD_INPUTS:
         source = root / part
+        if not source.exists():
+            continue  # optional inputs, such as releases/ before the first release
         if source.is_dir():
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .export import open_data_schema
-from .models import COLLECTION_MODELS, ENTITY_MODELS, ENTITY_SINGULAR
+from .models import COLLECTION_MODELS, DOCUMENT_MODELS, ENTITY_MODELS, ENTITY_SINGULAR
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
@@ -18,6 +18,8 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     for collection, model in COLLECTION_MODELS.items():
         schema = TypeAdapter(list[model]).json_schema()  # type: ignore[valid-type]
         schemas[f"{collection}.schema.json"] = _with_header(schema, f"data/{collection}.yml")
+    for name, model in DOCUMENT_MODELS.items():
+        schemas[f"{name}.schema.json"] = _with_header(model.model_json_schema(), f"data/{name}.yml")
     schemas["open-data.schema.json"] = open_data_schema()
     return schemas
 

@@ -73,3 +73,111 @@ def test_common_confusions_are_covered(kb: KnowledgeBase) -> None:
     assert {"llm", "genai", "diffusion", "ml", "cnn", "transformer", "dl"} <= covered
     for confusion in kb.confusions.values():
         assert confusion.sources and confusion.correction != confusion.claim
+
+
+# --- Coverage: the entities, comparisons and terms readers ask about (CONTENT.md, "Beyond the first ten") ----------
+
+NEW_ENTITIES = {
+    "ai": "field",
+    "nlp": "field",
+    "cv": "field",
+    "supervised-learning": "learning_paradigm",
+    "unsupervised-learning": "learning_paradigm",
+    "self-supervised-learning": "learning_paradigm",
+    "reinforcement-learning": "learning_paradigm",
+    "lstm": "architecture",
+    "gru": "architecture",
+    "vit": "architecture",
+    "ssm": "architecture",
+    "moe": "architecture",
+    "encoder-only": "model_family",
+    "decoder-only": "model_family",
+    "slm": "model_family",
+    "rag": "technique",
+    "fine-tuning": "technique",
+    "agents": "technique",
+}
+ASKED_COMPARISONS = [
+    {"ai", "ml", "dl", "genai"},
+    {"rnn", "cnn"},
+    {"rnn", "transformer"},
+    {"gan", "vae", "diffusion"},
+    {"nlp", "llm"},
+    {"rag", "fine-tuning"},
+    {"slm", "llm"},
+    {"agents", "llm"},
+    {"genai", "ml"},
+    {"encoder-only", "decoder-only"},
+    {"vit", "cnn"},
+    {"ssm", "transformer"},
+    {"lstm", "gru"},
+    {"supervised-learning", "unsupervised-learning", "reinforcement-learning"},
+    {"ml", "dl", "llm", "genai"},
+    {"rnn", "cnn", "llm"},
+    {"diffusion", "llm"},
+]
+NEW_TERMS = [
+    "low-rank-adaptation",
+    "parameter-efficient-fine-tuning",
+    "quantization",
+    "distillation",
+    "vector-database",
+    "context-window",
+    "chain-of-thought",
+    "tool-calling",
+    "reward-model",
+    "patch-embedding",
+    "expert-routing",
+]
+PAGE_SECTIONS = ("## What it is", "## How it works", "## When to use it", "## Pitfalls", "## Profile")
+
+
+def test_every_entity_readers_ask_about_exists_with_its_kind(kb: KnowledgeBase) -> None:
+    for tech_id, kind in NEW_ENTITIES.items():
+        assert tech_id in kb.technologies, f"{tech_id} is missing"
+        assert kb.technologies[tech_id].kind == kind, tech_id
+
+
+def test_every_technology_page_explains_before_it_tabulates(kb: KnowledgeBase) -> None:
+    for tech_id in kb.technologies:
+        page = (PROJECT_ROOT / "docs/technologies" / f"{tech_id}.md").read_text(encoding="utf-8")
+        positions = [page.find(section) for section in PAGE_SECTIONS]
+        assert all(p >= 0 for p in positions) and positions == sorted(positions), f"{tech_id}: sections {PAGE_SECTIONS}"
+        prose = re.sub(r"\{\{.*?\}\}|^#.*$", "", page, flags=re.MULTILINE)
+        assert len(prose.split()) >= 300, f"{tech_id}: the page explains too little ({len(prose.split())} words)"
+        for macro in ("technology_summary", "technology_profile", "technology_uses"):
+            assert f'{macro}("{tech_id}")' in page, (tech_id, macro)
+
+
+def test_every_asked_comparison_is_curated(kb: KnowledgeBase) -> None:
+    curated = [set(c.technologies) for c in kb.comparisons.values()]
+    for wanted in ASKED_COMPARISONS:
+        assert wanted in curated, f"no curated comparison of {sorted(wanted)}"
+
+
+def test_curated_comparisons_answer_briefly_and_completely(kb: KnowledgeBase) -> None:
+    for comparison in kb.comparisons.values():
+        sentences = re.findall(r"[.!?](?:\s|$)", comparison.difference)
+        assert 1 <= len(sentences) <= 4, f"{comparison.id}: the difference should take two or three sentences"
+        assert {c.technology for c in comparison.choose} == set(comparison.technologies), comparison.id
+        assert all(choice.when and choice.sources for choice in comparison.choose), comparison.id
+        assert comparison.misconception.claim != comparison.misconception.correction, comparison.id
+        assert " is better" not in comparison.difference.lower(), f"{comparison.id}: say for what, not 'better'"
+
+
+def test_new_entities_are_used_in_industries(kb: KnowledgeBase) -> None:
+    uses = [use for industry in kb.industries.values() for use in industry.uses if use.technology in NEW_ENTITIES]
+    assert len(uses) >= 12, f"only {len(uses)} uses of the new entities"
+
+
+def test_the_terms_the_new_pages_need_are_in_the_glossary(kb: KnowledgeBase) -> None:
+    missing = [term for term in NEW_TERMS if term not in kb.glossary]
+    assert not missing, missing
+
+
+def test_every_dimension_of_every_technology_is_filled_or_explained(kb: KnowledgeBase) -> None:
+    for tech in kb.technologies.values():
+        for dimension in kb.applicable_dimensions(tech):
+            value = tech.dimensions[dimension.id]
+            assert value.status != "known" or (value.value and value.sources and value.as_of), (tech.id, dimension.id)
+            assert value.status == "known" or value.note, (tech.id, dimension.id)

@@ -31,7 +31,7 @@ def test_cells_are_escaped_and_link_to_the_references() -> None:
     data = technology_data(tiny_kb(HOSTILE), "alpha")
     cell = data["cells"]["focus"]
     assert "<script>" not in cell["value"] and "&lt;script&gt;" in cell["value"]
-    assert cell["sources"].startswith('<a href="../references/#source-paper2020" title="')
+    assert cell["sources"] == '<a href="../references/p/#source-paper2020">Lovelace et al. 2020</a>'
     assert cell["as_of"] == "2026-11-01"
 
 

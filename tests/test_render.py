@@ -46,7 +46,7 @@ def test_hostile_value_in_industry_uses_and_references() -> None:
         tables.industry_uses(kb, PageContext("industries/trade.md"), "trade"),
         tables.industry_regulations(kb, PageContext("industries/trade.md"), "trade"),
         tables.technology_uses(kb, PAGE, "alpha"),
-        tables.references_list(kb, PageContext("references.md")),
+        tables.references_list(kb, PageContext("references/p.md"), "p"),
     ):
         soup = to_html(markdown_text)
         assert soup.find("script") is None
@@ -105,7 +105,7 @@ def test_unknown_ids_fail_with_a_hint() -> None:
 def test_links_are_relative_to_the_page() -> None:
     soup = to_html(tables.technology_profile(tiny_kb(), PAGE, "beta"))
     hrefs = [a["href"] for a in soup.find_all("a")]
-    assert "../references.md#source-paper2020" in hrefs
+    assert "../references/p.md#source-paper2020" in hrefs
     assert "alpha.md" in hrefs
     assert "https://example.org/repo/edit/main/data/technologies/beta.yml" in hrefs
 

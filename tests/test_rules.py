@@ -269,6 +269,14 @@ CASES: dict[str, list[Case]] = {
                         yaml_edit("technologies/cnn.yml", lambda t: t["key_papers"].append("twin1999"))(d)),
              r"^same (url|arxiv|doi) as source '[\w-]+': one work needs one id"),
     ],
+    "guide-conditions": [
+        Case("a question the guide does not ask", "data/guide.yml",
+             yaml_edit("guide.yml", lambda g: g["rules"][0]["when"].update(inputs="text")),
+             r"^unknown question 'inputs' \(did you mean 'input'\?\)"),
+        Case("an answer the question does not offer", "data/guide.yml",
+             yaml_edit("guide.yml", lambda g: g["rules"][0]["when"].update(input="tables")),
+             r"^unknown answer 'tables' \(did you mean 'tabular'\?\); choose one of tabular, text"),
+    ],
     "comparison-named-by-ids": [
         Case("file named in another order", "data/comparisons/gan-vs-vae.yml", add_comparison(lambda c: c.update(id="gan-vs-vae"), "gan-vs-vae"),
              r"^name this comparison 'vae-vs-gan'"),

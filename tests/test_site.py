@@ -69,12 +69,17 @@ def test_every_data_table_links_to_its_yaml(built_site: Path, kb: KnowledgeBase)
 
 
 def test_citations_resolve_to_reference_entries(built_site: Path, kb: KnowledgeBase) -> None:
-    references = read_page(built_site, "references")
     for source_id in kb.sources:
-        assert references.find(id=f"source-{source_id}"), source_id
+        letter = source_id[0] if source_id[0].isalpha() else "0"
+        assert read_page(built_site, f"references/{letter}").find(id=f"source-{source_id}"), source_id
+    index = read_page(built_site, "references")
+    assert len(index.select("article li a")) == len({s[0] if s[0].isalpha() else "0" for s in kb.sources})
     cnn = read_page(built_site, "technologies/cnn")
-    cited = {a["href"].split("#")[1] for a in cnn.select("article a[href*='references/#']")}
-    assert cited and all(references.find(id=anchor) for anchor in cited)
+    cited = [a["href"] for a in cnn.select("article a[href*='/references/'][href*='#source-']")]
+    assert cited
+    for href in cited:
+        letter_page = href.split("references/")[1].split("/")[0]
+        assert read_page(built_site, f"references/{letter_page}").find(id=href.split("#")[1]), href
 
 
 def box_of(soup: BeautifulSoup, tech_id: str) -> BeautifulSoup:

@@ -306,6 +306,22 @@ def one_id_per_work(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
                 break  # one message per duplicated entry, however many identifiers it shares
 
 
+@rule("guide-conditions", "each guide rule asks only questions the guide has, with answers those questions offer")
+def guide_conditions(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
+    if kb.guide is None:
+        return
+    answers = {question.id: [answer.id for answer in question.answers] for question in kb.guide.questions}
+    for index, guide_rule in enumerate(kb.guide.rules):
+        for question_id, answer_id in guide_rule.when.items():
+            location: Location = ("rules", index, "when", question_id)
+            if question_id not in answers:
+                yield Finding("guide", "guide", location, _unknown("question", question_id, set(answers)))
+            elif answer_id not in answers[question_id]:
+                offered = ", ".join(answers[question_id])
+                message = f"{_unknown('answer', answer_id, set(answers[question_id]))}; choose one of {offered}"
+                yield Finding("guide", "guide", location, message)
+
+
 @rule("comparison-named-by-ids", "a curated comparison's id is its technology ids joined by '-vs-'")
 def comparison_named_by_ids(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
     for comparison in kb.comparisons.values():

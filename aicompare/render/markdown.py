@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Characters that Markdown, the table syntax, HTML or Jinja would treat as syntax.
 _SYNTAX_ENTITIES = {
@@ -49,10 +50,11 @@ def front_matter(values: dict[str, str]) -> str:
 
 @dataclass(frozen=True)
 class PageContext:
-    """Where the Markdown being rendered lives, so links can be made relative to it."""
+    """Where the Markdown being rendered lives (so links can be made relative to it), and the build's day."""
 
     src_uri: str
     edit_base: str = ""
+    today: dt.date = field(default_factory=dt.date.today)
 
     def link_to(self, target_src_uri: str, anchor: str = "") -> str:
         """Relative link from this page to another page's Markdown source (MkDocs validates these)."""
@@ -67,6 +69,13 @@ class PageContext:
         if data_path.endswith("/"):
             return f"{self.edit_base.replace('/edit/', '/tree/')}{data_path}"
         return f"{self.edit_base}{data_path}"
+
+    def fix_url(self, data_path: str, line: int | None) -> str:
+        """Link to the line of a data file that holds a value, to suggest a fix ('' without a repository)."""
+        if not self.edit_base:
+            return ""
+        blob = self.edit_base.replace("/edit/", "/blob/")
+        return f"{blob}{data_path}#L{line}" if line else f"{blob}{data_path}"
 
 
 def link(label_markdown: str, href: str, title: str = "") -> str:

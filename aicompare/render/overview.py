@@ -49,3 +49,21 @@ def short_answer(kb: KnowledgeBase, page: PageContext, tech_ids: list[str]) -> s
         return nested_answer(kb, page, chain)
     items = "\n".join(f'<li markdown="1">\n{_entry(kb, page, t)}\n</li>' for t in tech_ids)
     return f'<ul class="short-answer" markdown="1">\n{items}\n</ul>'
+
+
+def timeline(kb: KnowledgeBase, page: PageContext) -> str:
+    """Every technology in the order it appeared: year, name and kind, the work that introduced it, its key papers."""
+    from .tables import citations
+
+    items = []
+    for tech in sorted(kb.technologies.values(), key=lambda t: (t.introduced.year, t.name)):
+        name = link(text(tech.name), page.link_to(technology_page(tech.id)))
+        note = f" {text(tech.introduced.note)}" if tech.introduced.note else ""
+        papers = [s for s in tech.key_papers if s not in tech.introduced.sources]
+        more = f'<br><small class="provenance">Key papers: {citations(kb, page, papers)}</small>' if papers else ""
+        items.append(
+            f'<li class="timeline__item" markdown="span"><span class="timeline__year">{tech.introduced.year}</span> '
+            f'<strong>{name}</strong> <span class="short-answer__kind">{text(KIND_LABELS[tech.kind])}</span>'
+            f'<br>{note.strip()} <small class="provenance">({citations(kb, page, tech.introduced.sources)})</small>{more}</li>'
+        )
+    return '<ol class="timeline" markdown="1">\n' + "\n".join(items) + "\n</ol>"

@@ -61,8 +61,10 @@ def compare_picker(kb: KnowledgeBase, page: PageContext) -> str:
             f'<div class="picker" id="compare-picker" data-index="{index}" hidden>',
             '<p class="picker__status" role="status" aria-live="polite"></p>',
             '<div class="picker__result"></div>',
-            '<details class="picker__choose" open><summary>Choose technologies</summary>',
-            '<form class="picker__form" aria-label="Choose what to compare">',
+            '<p class="picker__toggle"><button type="button" class="md-button" data-picker-toggle aria-expanded="false" '
+            'aria-controls="picker-form">Change the technologies</button></p>',
+            '<form class="picker__form" id="picker-form" aria-label="Choose what to compare">',
+            "<h2>Choose technologies</h2>",
             '<p class="picker__hint">Tick two or more; the table and the address update as you go.</p>',
             *groups,
             '<details class="picker__rows"><summary>Rows to show (all that apply, unless you choose)</summary>',
@@ -71,7 +73,6 @@ def compare_picker(kb: KnowledgeBase, page: PageContext) -> str:
             '<button type="button" class="md-button" data-picker-copy>Copy link to this comparison</button> '
             '<button type="button" class="md-button" data-picker-clear>Clear</button></p>',
             "</form>",
-            "</details>",
             "</div>",
         ]
     )

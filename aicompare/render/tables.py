@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections import Counter
 
 from ..knowledge import KnowledgeBase, did_you_mean
@@ -10,13 +11,16 @@ from ..models import KIND_LABELS, MATURITY_LABELS, Dimension, DimensionValue, In
 from ..paths import (
     CONFUSIONS,
     GLOSSARY,
-    REFERENCES,
+    GUIDE,
     REGULATIONS,
     comparison_page,
     industry_page,
+    reference_letter,
+    references_page,
     source_anchor,
     technology_page,
 )
+from ..staleness import due_values, is_due
 from .markdown import PageContext, data_note, link, not_searched, table, text
 
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "da", "di", "le", "la"}
@@ -71,8 +75,10 @@ def citations(kb: KnowledgeBase, page: PageContext, source_ids: list[str]) -> st
     parts = []
     for source_id in source_ids:
         source = kb.sources[source_id]
-        href = page.link_to(REFERENCES, source_anchor(source_id))
-        parts.append(link(text(short_citation(source)), href, source.title))
+        href = page.link_to(references_page(source_id), source_anchor(source_id))
+        # No `title` (the work's title on hover): Material mounts a tooltip for every titled element, and
+        # a comparison page has hundreds of citations; the title is one click away on the references page.
+        parts.append(link(text(short_citation(source)), href))
     return "; ".join(parts)
 
 
@@ -137,14 +143,21 @@ def dimension_label(dimension: Dimension) -> str:
     return f'<span title="{text(dimension.question)}">{text(dimension.label)}</span>'
 
 
-def profile_cell(kb: KnowledgeBase, page: PageContext, value: DimensionValue | None, table_date: dt.date | None) -> str:
-    """A value, then its sources and, when it differs from the table's, the date it was checked, in small type."""
+def profile_cell(kb: KnowledgeBase, page: PageContext, tech: Technology, dimension_id: str, table_date: dt.date | None) -> str:
+    """A value, then in small type: its sources, the date it was checked (when it differs from the table's or
+    the value is due for review), and a link to the line that holds it, to suggest a fix."""
+    value = tech.dimensions.get(dimension_id)
     if value is None:
         return value_markdown(value)
-    details = citations(kb, page, value.sources)
-    if value.as_of and value.as_of != table_date:
-        details += f"{'; ' if details else ''}checked {value.as_of.isoformat()}"
-    return value_markdown(value) + (f'<br><small class="provenance">{details}</small>' if details else "")
+    details = [citations(kb, page, value.sources)] if value.sources else []
+    due = is_due(kb, dimension_id, value.as_of, page.today)
+    if value.as_of and (value.as_of != table_date or due):
+        details.append(f"checked {value.as_of.isoformat()}" + (', <strong class="due">due for review</strong>' if due else ""))
+    fix = page.fix_url(kb.file_of("technologies", tech.id), kb.line_of("technologies", tech.id, ("dimensions", dimension_id)))
+    if fix:
+        href = html.escape(fix, quote=True)
+        details.append(f'<a class="fix-link" href="{href}" title="Open this value in its file">suggest a fix</a>')
+    return value_markdown(value) + (f'<br><small class="provenance">{"; ".join(details)}</small>' if details else "")
 
 
 def sourced(kb: KnowledgeBase, page: PageContext, markdown: str, source_ids: list[str]) -> str:
@@ -162,7 +175,7 @@ def technology_profile(kb: KnowledgeBase, page: PageContext, tech_id: str) -> st
     tech = get_technology(kb, tech_id)
     dimensions = kb.applicable_dimensions(tech)
     day = common_date([tech.dimensions[d.id].as_of for d in dimensions])
-    rows = [[dimension_label(d), profile_cell(kb, page, tech.dimensions[d.id], day)] for d in dimensions]
+    rows = [[dimension_label(d), profile_cell(kb, page, tech, d.id, day)] for d in dimensions]
     profile = table(["Dimension", "Value"], rows, row_ids=[row_anchor(d.id) for d in dimensions], label=f"Profile of {tech.name}")
     return "\n\n".join(
         [technology_facts(kb, page, tech_id), profile, checked_note(day), data_note(page, [kb.file_of("technologies", tech_id)])]
@@ -185,7 +198,7 @@ def comparison_table(kb: KnowledgeBase, page: PageContext, tech_ids: list[str], 
     rows = []
     for dimension_id in dimension_ids:
         row = [dimension_label(kb.dimensions[dimension_id])]
-        row += [profile_cell(kb, page, tech.dimensions.get(dimension_id), day) for tech in techs]
+        row += [profile_cell(kb, page, tech, dimension_id, day) for tech in techs]
         rows.append(row)
     names = ", ".join(technology_link(page, t) for t in techs)
     label = "Side by side: " + ", ".join(t.name for t in techs)
@@ -357,23 +370,40 @@ def cited_by(kb: KnowledgeBase, page: PageContext, source_id: str) -> str:
             comparison = kb.comparisons[record_id]
             target = comparison_page(comparison.technologies, comparison.id, list(kb.technologies))
             labels.append(link(text(comparison.title), page.link_to(target)) + " (comparison)")
+        elif collection == "guide":
+            labels.append(link(text("Which should I use?"), page.link_to(GUIDE)) + " (guide)")
         else:
             term = kb.glossary[record_id]
             labels.append(link(text(term.term), page.link_to(GLOSSARY, glossary_anchor(term.id))) + " (glossary)")
     return ", ".join(labels)
 
 
-def references_list(kb: KnowledgeBase, page: PageContext) -> str:
-    """Every source under its own small heading (so search finds each entry), with the pages that cite it."""
+def reference_letters(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Source ids by the references page that lists them ('a' ... 'z', '0'), in id order."""
+    letters: dict[str, list[str]] = {}
+    for source_id in kb.sources:
+        letters.setdefault(reference_letter(source_id), []).append(source_id)
+    return letters
+
+
+def references_index(kb: KnowledgeBase, page: PageContext) -> str:
+    """The bibliography's front page: one link per letter, with how many works each lists."""
+    items = [
+        f"- {link(text(letter.upper() if letter != '0' else '0-9'), page.link_to(references_page(letter)))}: "
+        f"{len(ids)} work{'s' if len(ids) != 1 else ''}, from {text(short_citation(kb.sources[ids[0]]))} "
+        f"to {text(short_citation(kb.sources[ids[-1]]))}"
+        for letter, ids in reference_letters(kb).items()
+    ]
+    return "\n".join(items) + "\n\n" + data_note(page, ["data/sources.yml"])
+
+
+def references_list(kb: KnowledgeBase, page: PageContext, letter: str) -> str:
+    """The sources of one letter, each under its own small heading (so search finds it), with who cites it."""
     sections = []
-    letter = ""
-    for source_id, source in kb.sources.items():
-        initial = source_id[:1].upper()
-        if initial != letter:
-            letter = initial
-            sections.append(f"## {text(letter)}")
+    for source_id in reference_letters(kb).get(letter, []):
+        source = kb.sources[source_id]
         sections.append(
-            f"### {text(short_citation(source))}: {text(source.title)} {{ #{source_anchor(source_id)} .reference }}\n\n"
+            f"## {text(short_citation(source))}: {text(source.title)} {{ #{source_anchor(source_id)} .reference }}\n\n"
             f'<p class="reference" markdown="span">{format_source(source)}</p>\n\n'
             f'<p class="reference-cited" data-search-exclude markdown="span">Cited by: {cited_by(kb, page, source_id)}</p>'
         )
@@ -431,13 +461,30 @@ def glossary_list(kb: KnowledgeBase, page: PageContext) -> str:
     return "\n\n".join(sections)
 
 
+def due_for_review(kb: KnowledgeBase, page: PageContext) -> str:
+    """Every value past its review date, the longest overdue first, each with a link to its line."""
+    due = due_values(kb, page.today)
+    if not due:
+        return f"Nothing is due for review on {page.today.isoformat()}: every value was checked within its review period."
+    rows = []
+    for item in due:
+        tech = kb.technologies[item.technology]
+        file = kb.file_of("technologies", tech.id)
+        line = kb.line_of("technologies", tech.id, ("dimensions", item.dimension))
+        where = page.fix_url(file, line)
+        place = link(text(f"{file}:{line}"), where) if where else text(f"{file}:{line}")
+        rows.append([technology_link(page, tech), text(kb.dimensions[item.dimension].label), item.checked.isoformat(),
+                     item.due.isoformat(), place])
+    return table(["Technology", "Dimension", "Checked", "Due since", "Line"], rows, label="Values due for review")
+
+
 def dimension_table(kb: KnowledgeBase, page: PageContext, dimension_ids: list[str], tech_ids: list[str] | None = None) -> str:
     """Technologies as rows, a few dimensions as columns: one criterion seen across the field."""
     require_dimensions(kb, dimension_ids)
     techs = [get_technology(kb, t) for t in tech_ids] if tech_ids else list(kb.technologies.values())
     techs = [t for t in techs if any(d in t.dimensions for d in dimension_ids)]  # leave out kinds none of them apply to
     day = common_date([t.dimensions[d].as_of for t in techs for d in dimension_ids if d in t.dimensions])
-    rows = [[technology_link(page, t), *(profile_cell(kb, page, t.dimensions.get(d), day) for d in dimension_ids)] for t in techs]
+    rows = [[technology_link(page, t), *(profile_cell(kb, page, t, d, day) for d in dimension_ids)] for t in techs]
     headers = ["Technology", *[kb.dimensions[d].label for d in dimension_ids]]
     label = ", ".join(kb.dimensions[d].label for d in dimension_ids) + " by technology"
     return "\n\n".join(

@@ -49,6 +49,8 @@ def page_sources(src_uri: str, generated_from: list[str] | None = None) -> list[
         paths.append(data_file_of_entity(*entity))
     if src_uri in PAGE_DATA_FILES:
         paths.append(PAGE_DATA_FILES[src_uri])
+    if src_uri.startswith("references/"):  # generated: no Markdown of its own
+        return ["data/sources.yml"]
     return paths
 
 

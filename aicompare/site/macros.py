@@ -6,9 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from ..knowledge import KnowledgeBase
-from ..render import diagram, matrix, overview, pairs, picker, tables
+from ..render import diagram, guide, matrix, overview, pairs, picker, tables
 from ..render.markdown import PageContext
-from . import open_data
+from .. import PROJECT_ROOT
+from . import changes, open_data
 
 Renderer = Callable[..., str]
 
@@ -23,6 +24,10 @@ MACROS: dict[str, Renderer] = {
     "regulations": tables.regulation_list,
     "hierarchy_figure": diagram.hierarchy_figure,
     "short_answer": overview.short_answer,
+    "timeline": overview.timeline,
+    "due_for_review": tables.due_for_review,
+    "what_changed": lambda kb, page: changes.changes_page(*changes.history(PROJECT_ROOT)),
+    "references_index": tables.references_index,
     "references": tables.references_list,
     "technology_list": tables.technology_list,
     "industry_list": tables.industry_list,
@@ -32,9 +37,11 @@ MACROS: dict[str, Renderer] = {
     "pair_comparison": pairs.pair_comparison,
     "group_comparison": pairs.group_comparison,
     "compare_picker": picker.compare_picker,
+    "guide": guide.guide_page,
     "comparison_lists": picker.comparison_lists,
     "technology_industry_matrix": matrix.technology_industry_matrix,
     "open_data_table": open_data.file_table,
+    "release_table": open_data.release_table,
 }
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from .. import PROJECT_ROOT
 from ..export import CSV_COLUMNS, JSON_PATH, SCHEMA_PATH, csv_rows, open_data_files
+from ..release import LATEST, published_releases
 from ..knowledge import KnowledgeBase
 from ..render.markdown import PageContext, link, table, text
 
@@ -20,6 +24,18 @@ CSV_DESCRIPTIONS = {
     "comparisons": "Curated comparisons: the difference in brief and the misconception readers bring",
     "comparison_choices": "One row per technology of a curated comparison: when to choose it",
 }
+
+
+def release_table(kb: KnowledgeBase, page: PageContext) -> str:
+    """Every published release of the data, newest version first by the date it was built, with its size."""
+    published = published_releases(PROJECT_ROOT, kb, dt.date.today(), "")
+    rows = []
+    for path, content in sorted(published.items(), key=lambda item: item[0] != LATEST):
+        name = path.rsplit("/", 1)[1]
+        what = "The newest release (moves with each version)" if path == LATEST else "Version " + name.removeprefix(
+            "ai-compared-data-").removesuffix(".zip")
+        rows.append([link(text(name), page.link_to(path)), f"{len(content) // 1024} KB", text(what)])
+    return table(["File", "Size", "Content"], rows, label="Releases of the open data")
 
 
 def file_table(kb: KnowledgeBase, page: PageContext) -> str:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import re
+from typing import Any
 
 from ..knowledge import KnowledgeBase
-from ..paths import GLOSSARY, REGULATIONS, entity_of_page, group_page, pair_page, pair_redirect
+from ..paths import GLOSSARY, REGULATIONS, entity_of_page, group_page, pair_page, pair_redirect, references_page
 from ..render.curated import curated_for
-from ..render.markdown import text
+from ..render.markdown import front_matter, text
+from ..render.tables import reference_letters
 from ..render.pairs import compared_pairs, group_source, pair_source
+from .citation import PageCitation, cite_block, page_title
 
 TECHNOLOGY_PAGE_BOOST = 5.0
 GLOSSARY_PAGE_BOOST = 5.0
@@ -20,6 +25,17 @@ PAIR_PAGE_BOOST = 0.5
 def group_comparisons(kb: KnowledgeBase) -> list[str]:
     """Ids of the curated comparisons of three or more technologies: each has a page of its own."""
     return [comparison.id for comparison in kb.comparisons.values() if len(comparison.technologies) > 2]
+
+
+def reference_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """Source path to Markdown for each letter's page of the bibliography."""
+    pages = {}
+    for letter, ids in reference_letters(kb).items():
+        title = f"References: {letter.upper() if letter != '0' else '0-9'}"
+        meta = {"title": title, "description": f"The works cited on AI Compared whose key starts with {letter.upper()}."}
+        body = f'# {text(title)}\n\n{{{{ references("{letter}") }}}}\n'
+        pages[references_page(letter)] = front_matter(meta) + body
+    return pages
 
 
 def comparison_pages(kb: KnowledgeBase) -> dict[str, str]:
@@ -41,6 +57,14 @@ def comparison_data_files(kb: KnowledgeBase, src_uri: str) -> list[str] | None:
             files = [kb.file_of("technologies", first), kb.file_of("technologies", second), "data/dimensions.yml"]
             return [*files, kb.file_of("comparisons", curated.id)] if curated else files
     return None
+
+
+def citation_markdown(page: Any, markdown: str, updated: dt.date | None) -> str:
+    """The 'Cite this page' block for a page, dated by its last update (or today, outside git)."""
+    heading = re.search(r"^# (.+)$", markdown, flags=re.MULTILINE)
+    title = page.meta.get("title") or page.title or (heading.group(1) if heading else None)
+    today = dt.date.today()
+    return cite_block(PageCitation(page_title(title), page.canonical_url or page.url, updated or today, today))
 
 
 def redirect_html(target: str) -> str:

@@ -14,16 +14,18 @@ from typing import Any
 
 from ..knowledge import KnowledgeBase
 from ..models import DimensionValue
-from ..paths import COMPARE_INDEX, REFERENCES, picker_data, relative_url, source_anchor
+from ..paths import COMPARE_INDEX, picker_data, references_page, relative_url, source_anchor
+from ..render.markdown import PageContext
 from ..render.tables import short_citation
+from ..staleness import is_due
 
 def sources_html(kb: KnowledgeBase, source_ids: list[str]) -> str:
     """Links to the references, relative to the compare page, separated by semicolons."""
     links = []
     for source_id in source_ids:
         source = kb.sources[source_id]
-        href = relative_url(COMPARE_INDEX, REFERENCES, source_anchor(source_id))
-        links.append(f'<a href="{html.escape(href)}" title="{html.escape(source.title)}">{html.escape(short_citation(source))}</a>')
+        href = relative_url(COMPARE_INDEX, references_page(source_id), source_anchor(source_id))
+        links.append(f'<a href="{html.escape(href)}">{html.escape(short_citation(source))}</a>')
     return "; ".join(links)
 
 
@@ -36,9 +38,11 @@ def value_html(value: DimensionValue) -> str:
     return html.escape(" ".join((value.value or "").split()))
 
 
-def technology_data(kb: KnowledgeBase, tech_id: str) -> dict[str, Any]:
-    """Everything the picker shows about one technology."""
+def technology_data(kb: KnowledgeBase, tech_id: str, edit_base: str = "") -> dict[str, Any]:
+    """Everything the picker shows about one technology: each value, its sources, its date, where to fix it."""
     tech = kb.technologies[tech_id]
+    context = PageContext(COMPARE_INDEX, edit_base)
+    file = kb.file_of("technologies", tech_id) if edit_base else ""
     return {
         "id": tech.id,
         "cells": {
@@ -46,12 +50,17 @@ def technology_data(kb: KnowledgeBase, tech_id: str) -> dict[str, Any]:
                 "value": value_html(value),
                 "sources": sources_html(kb, value.sources),
                 "as_of": value.as_of.isoformat() if value.as_of else "",
+                "due": is_due(kb, dimension_id, value.as_of, context.today),
+                "fix": context.fix_url(file, kb.line_of("technologies", tech_id, ("dimensions", dimension_id))) if file else "",
             }
             for dimension_id, value in tech.dimensions.items()
         },
     }
 
 
-def picker_files(kb: KnowledgeBase) -> dict[str, str]:
+def picker_files(kb: KnowledgeBase, edit_base: str = "") -> dict[str, str]:
     """Site path to JSON text: one file per technology."""
-    return {picker_data(t): json.dumps(technology_data(kb, t), ensure_ascii=False, separators=(",", ":")) for t in kb.technologies}
+    return {
+        picker_data(t): json.dumps(technology_data(kb, t, edit_base), ensure_ascii=False, separators=(",", ":"))
+        for t in kb.technologies
+    }

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..knowledge import KnowledgeBase
 from ..paths import COMPARE_INDEX, CONFUSIONS, REGULATIONS, group_page, pair_page, technology_page, url_of
-from ..render.pairs import compared_pairs, pair_title, short_name
+from ..render.pairs import compared_pairs, ordered_pair, pair_title, short_name
 from ..render.tables import regulation_title
 
 SHORTCUTS_PATH = "search/shortcuts.json"
@@ -69,6 +69,18 @@ def confusions(kb: KnowledgeBase) -> list[dict[str, Any]]:
     ]
 
 
+def titles(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
+    """Each curated comparison's title, as readers type it (normalised), to the page that shows it."""
+    found = {}
+    for comparison in kb.comparisons.values():
+        if len(comparison.technologies) > 2:
+            url = url_of(group_page(comparison.id))
+        else:
+            url = url_of(pair_page(*ordered_pair(kb, *comparison.technologies)))
+        found[normalise(comparison.title)] = {"url": url, "title": comparison.title}
+    return found
+
+
 def shortcuts(kb: KnowledgeBase) -> dict[str, Any]:
     """The file the search shortcut script reads."""
     return {
@@ -78,6 +90,7 @@ def shortcuts(kb: KnowledgeBase) -> dict[str, Any]:
         "comparisons": comparisons(kb),
         "confusions": confusions(kb),
         "rules": rules(kb),
+        "titles": titles(kb),
         "picker": url_of(COMPARE_INDEX),
     }
 

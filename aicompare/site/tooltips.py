@@ -25,7 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..knowledge import KnowledgeBase
-from ..paths import GLOSSARY, REFERENCES, relative_url, technology_page
+from ..paths import CHANGES, GLOSSARY, REFERENCES, relative_url, technology_page
 
 # Where a term is never annotated: links, code, headings, table headers and row labels, figures, citations.
 SKIPPED_TAGS = frozenset(
@@ -43,12 +43,14 @@ SKIPPED_CLASSES = frozenset(
         "hierarchy",
         "short-answer",
         "short-answer__nesting",
+        "recent-changes",
+        "cite",
     }
 )
 SKIPPED_ROLES = frozenset({"rowheader", "columnheader"})
 SECTION_TAGS = frozenset({"h1", "h2", "h3", "h4"})
-# Pages made of citations and titles of works: nothing on them is annotated.
-UNANNOTATED_PAGES = frozenset({REFERENCES})
+# Pages made of citations, titles of works or commit messages: nothing on them is annotated.
+UNANNOTATED_PAGES = frozenset({REFERENCES, CHANGES, GLOSSARY})
 TOOLTIP_LENGTH = 180
 
 
@@ -218,7 +220,7 @@ class _Annotator:
 
 def annotate_tree(root: etree.Element, index: TermIndex, page_src: str) -> None:
     """Annotate every term occurrence in a page's element tree."""
-    if index.pattern is not None and page_src not in UNANNOTATED_PAGES:
+    if index.pattern is not None and page_src not in UNANNOTATED_PAGES and not page_src.startswith("references/"):
         _Annotator(index, page_src, set(), set()).walk(root)
 
 

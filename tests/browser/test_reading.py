@@ -85,7 +85,8 @@ def test_hierarchy_text_is_readable_on_a_phone(phone: Page, site_url: str) -> No
 
 
 def test_no_tooltip_inside_titles_of_works_rule_names_or_table_headers(page: Page, site_url: str) -> None:
-    page.goto(site_url + "references/")
+    page.goto(site_url + "references/v/")
+    assert page.locator("article cite, article p.reference").count() > 0
     assert page.locator("article .term").count() == 0, "the references are titles of works and citations"
     for path in ("industries/healthcare/", "technologies/transformer/", "regulations/"):
         page.goto(site_url + path)
@@ -196,3 +197,76 @@ def test_contributor_controls_are_not_in_the_reading_text_or_the_index(page: Pag
     index = page.request.get(site_url + INDEX).json()
     reading = [doc for doc in index["docs"] if not doc["location"].startswith(("contributing/", "open-data/"))]
     assert not any("Edit data" in doc["text"] or "data/technologies/" in doc["text"] for doc in reading)
+
+
+def _curated() -> list[tuple[str, str]]:
+    """(title, page path) for every curated comparison in the data."""
+    from aicompare import DATA_DIR
+    from aicompare.knowledge import load_knowledge_base
+    from aicompare.render.pairs import ordered_pair
+
+    kb = load_knowledge_base(DATA_DIR)
+    found = []
+    for comparison in kb.comparisons.values():
+        slug = comparison.id if len(comparison.technologies) > 2 else "-vs-".join(ordered_pair(kb, *comparison.technologies))
+        found.append((comparison.title, f"/compare/{slug}/"))
+    return found
+
+
+# How readers phrase the most-asked comparisons, and the technologies they mean.
+READER_PHRASINGS = [
+    ("generative vs predictive ai", {"genai", "ml"}),
+    ("small vs large language models", {"slm", "llm"}),
+    (
+        "supervised vs unsupervised vs reinforcement learning",
+        {"supervised-learning", "unsupervised-learning", "reinforcement-learning"},
+    ),
+    ("mamba vs transformer", {"ssm", "transformer"}),
+    ("AI agents vs chatbots and LLMs", {"agents", "llm"}),
+    ("vision transformer vs cnn", {"vit", "cnn"}),
+    ("llm vs nlp", {"nlp", "llm"}),
+    ("diffusion model vs llm", {"diffusion", "llm"}),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), _curated(), ids=[title for title, _ in _curated()])
+def test_every_curated_comparison_is_found_first_by_its_title(page: Page, site_url: str, query: str, expected: str) -> None:
+    page.goto(site_url)
+    open_search(page)
+    page.locator(".md-search__input").press_sequentially(query)
+    expect(page.locator(".aicompare-shortcut").first).to_be_visible()
+    assert result_paths(page)[0] == expected
+
+
+@pytest.mark.parametrize(("query", "ids"), READER_PHRASINGS, ids=[query for query, _ in READER_PHRASINGS])
+def test_reader_phrasings_of_the_most_asked_comparisons_find_them_first(
+    page: Page, site_url: str, query: str, ids: set[str]
+) -> None:
+    expected = next(path for title, path in _curated() if set(path.strip("/").split("/")[1].split("-vs-")) == ids)
+    page.goto(site_url)
+    open_search(page)
+    page.locator(".md-search__input").press_sequentially(query)
+    expect(page.locator(".aicompare-shortcut").first).to_be_visible()
+    assert result_paths(page)[0] == expected
+
+
+def test_cite_this_page_copies_a_citation_that_parses(page: Page, site_url: str) -> None:
+    from pybtex.database import parse_string
+
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_url + "technologies/gru/")
+    page.locator("details.cite summary").click()
+    page.get_by_role("button", name="Copy the BibTeX citation").click()
+    expect(page.get_by_role("button", name="Copy the BibTeX citation")).to_have_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    entry = next(iter(parse_string(copied, "bibtex").entries.values()))
+    assert entry.fields["title"] == "Gated recurrent unit" and entry.fields["url"].endswith("/technologies/gru/")
+
+
+def test_every_value_offers_a_fix_link_to_its_line(page: Page, site_url: str) -> None:
+    page.goto(site_url + "technologies/gru/")
+    links = page.locator("#row-outlook a.fix-link")
+    expect(links).to_have_count(1)
+    assert "/blob/main/data/technologies/gru.yml#L" in links.get_attribute("href")
+    profile = page.locator('table[aria-label="Profile of Gated recurrent unit"]')
+    assert profile.locator("a.fix-link").count() == profile.locator("tbody tr").count() == 19

@@ -98,15 +98,20 @@
 
     function cellHtml(cell, date) {
       if (!cell) { return "<em>Does not apply</em>"; }
-      var details = cell.sources;
-      if (cell.as_of && cell.as_of !== date) { details += (details ? "; " : "") + "checked " + cell.as_of; }
-      return cell.value + (details ? '<br><small class="provenance">' + details + "</small>" : "");
+      var details = cell.sources ? [cell.sources] : [];
+      if (cell.as_of && (cell.as_of !== date || cell.due)) {
+        details.push("checked " + cell.as_of + (cell.due ? ', <strong class="due">due for review</strong>' : ""));
+      }
+      if (cell.fix) {
+        details.push('<a class="fix-link" href="' + escapeHtml(cell.fix) + '" title="Open this value in its file">suggest a fix</a>');
+      }
+      return cell.value + (details.length ? '<br><small class="provenance">' + details.join("; ") + "</small>" : "");
     }
 
+    // Text from data, escaped for HTML text and for double- or single-quoted attributes.
     function escapeHtml(text) {
-      var span = document.createElement("span");
-      span.textContent = text;
-      return span.innerHTML;
+      return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
     }
 
     function table(choice, records) {
@@ -186,10 +191,18 @@
       render(choice);
     });
 
+    // A shared link opens on its table: the choices stay folded away until the reader wants to change
+    // them. (The page's head already folded them for such an address, so nothing moves on load.)
+    var toggle = root.querySelector("[data-picker-toggle]");
+    function setOpen(open) {
+      root.classList.toggle("picker--open", open);
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    toggle.addEventListener("click", function () { setOpen(!root.classList.contains("picker--open")); });
+
     var initial = fromAddress();
     showInForm(initial);
-    // A shared link opens on its table: the choices fold away until the reader wants to change them.
-    root.querySelector(".picker__choose").open = initial.technologies.length < MIN_CHOICE;
+    setOpen(initial.technologies.length < MIN_CHOICE);
     render(initial);
   }
 

@@ -2,7 +2,7 @@
  * Load search only when the reader starts to search.
  *
  * Material for MkDocs requests the search index (search/search_index.json) and starts its search
- * worker on every page load. This script, loaded in <head> before Material's bundle, holds that
+ * worker on every page load. This script, loaded just before Material's bundle, holds that
  * request back and creates the worker only once the reader focuses or taps the search box, presses
  * a search shortcut key, or opens a shared `?q=` link. Material waits for the index as it would on a
  * slow network, and a query typed meanwhile is answered as soon as the index is ready.

@@ -9,7 +9,7 @@
  */
 (function () {
   "use strict";
-  var SEPARATOR = /\s+(?:vs\.?|v\.?s\.?|versus|or|and|compared (?:to|with)|against)\s+|\s*,\s*/i;
+  var SEPARATOR = /\s+(?:vs\.?|v\.?s\.?|versus|or|and|compared (?:to|with)|against)\s+|\s*[,/]\s*/i;
   var data = null;
   var loading = null;
 
@@ -44,27 +44,46 @@
     return null;
   }
 
+  // "small vs large language models" means "small language models": a lone word borrows the
+  // other part's tail; "generative vs predictive AI" likewise.
+  function lookupWithTail(part, parts) {
+    var found = lookup(part) || lookup(part + " ai");
+    for (var i = 0; !found && i < parts.length; i++) {
+      var words = parts[i].trim().split(/\s+/);
+      if (parts[i] !== part && words.length > 1) {
+        found = lookup(part + " " + words.slice(1).join(" "));
+      }
+    }
+    return found;
+  }
+
+  // The technologies a query names, or null. Text in brackets is dropped; one unknown part is
+  // tolerated ("AI agents vs chatbots and LLMs") when at least two others are known.
   function technologies(query) {
-    var parts = query.split(SEPARATOR).filter(function (part) { return part.trim(); });
+    var parts = query.replace(/\([^)]*\)/g, " ").split(SEPARATOR).filter(function (part) { return part.trim(); });
     if (parts.length < 2) {
       return null;
     }
     var ids = [];
+    var unknown = 0;
     for (var i = 0; i < parts.length; i++) {
-      var id = lookup(parts[i]);
+      var id = lookupWithTail(parts[i], parts);
       if (!id) {
-        return null;
-      }
-      if (ids.indexOf(id) === -1) {
+        unknown += 1;
+      } else if (ids.indexOf(id) === -1) {
         ids.push(id);
       }
     }
-    return ids.length < 2 ? null : ids;
+    return ids.length < 2 || unknown > 1 ? null : ids;
   }
 
   // The results a query means, best first: a rule by name; or the comparison of the technologies it
   // names (or the compare page preloaded with them), then any common confusion about them.
   function match(query) {
+    var title = data.titles[normalise(query)];
+    if (title) {
+      return [{ url: title.url, title: title.title, text: "Side-by-side comparison" }];
+    }
     var rule = data.rules[normalise(query)];
     if (rule) {
       return [{ url: rule.url, title: rule.title, text: "What it governs, the dates that matter, the uses it bears on" }];
