@@ -94,7 +94,10 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     if entity is not None:
         changes_link = PageContext(page.file.src_uri).link_to(CHANGES)
         markdown += "\n\n" + changes.recent_changes(changes.history(PROJECT_DIR)[0], *entity, changes_link)
-    markdown += "\n\n" + pages.citation_markdown(page, markdown, updated=page_updated(page))
+    updated = page_updated(page)  # once per page: the citation and the "last updated" line share it
+    if updated:
+        page.meta["revision_date"] = dates.format_date(updated)
+    markdown += "\n\n" + pages.citation_markdown(page, markdown, updated=updated)
     description = pages.data_description(state.kb, page.file.src_uri)
     if description:
         page.meta["description"] = description
@@ -109,15 +112,6 @@ def page_updated(page: Page) -> Any:
     assert state.kb is not None
     sources = dates.page_sources(page.file.src_uri, pages.comparison_data_files(state.kb, page.file.src_uri))
     return dates.last_updated(sources, state.commit_dates)
-
-
-def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
-    if state.kb is None:
-        return context
-    updated = page_updated(page)
-    if updated:
-        page.meta["revision_date"] = dates.format_date(updated)
-    return context
 
 
 def on_post_build(config: Any) -> None:
