@@ -67,10 +67,7 @@ site-diff: $(INSTALLED)  ## Report the pages a change affects: make site-diff [B
 	$(PYTHON) -m aicompare site-diff $(BASE) $(HEAD) $(if $(OUT),--out $(OUT))
 
 # ARGS passes options through, e.g. make benchmark-build ARGS="--quick --only build,serve"
-benchmark-release: $(SITE_INSTALLED)  ## Write the open data release of the current data into releases/ (then commit it)
-	$(PYTHON) -m aicompare release
-
-build: $(SITE_INSTALLED)  ## Time the build, the macros layer, scaling on synthetic data and serve reloads
+benchmark-build: $(SITE_INSTALLED)  ## Time the build, the macros layer, scaling on synthetic data and serve reloads
 	$(PYTHON) benchmarks/build.py $(ARGS)
 
 benchmark-lighthouse: $(INSTALLED) $(NODE_INSTALLED)  ## Lighthouse scores, page weight and requests for one page of each kind
