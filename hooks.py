@@ -25,15 +25,18 @@ PROJECT_DIR = Path(__file__).resolve().parent
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.utils import clean_directory  # noqa: E402
 
 from aicompare import DATA_DIR, release  # noqa: E402
 from aicompare.export import open_data_files  # noqa: E402
 from aicompare.knowledge import KnowledgeBase  # noqa: E402
 from aicompare.paths import CHANGES, entity_of_page, url_of  # noqa: E402
 from aicompare.render.markdown import PageContext  # noqa: E402
-from aicompare.site import build, changes, dates, navigation, pages, picker, search, tooltips  # noqa: E402
+from aicompare.site import build, changes, dates, incremental, navigation, pages, picker, search, tooltips  # noqa: E402
 from aicompare.site.macros import edit_base  # noqa: E402
 
 PAIR_PAGES_SETTING = "AICOMPARE_PAIR_PAGES"  # set to "off" to skip pair pages (used by the scaling benchmark)
@@ -42,6 +45,7 @@ PAIR_PAGES_SETTING = "AICOMPARE_PAIR_PAGES"  # set to "off" to skip pair pages (
 class _State:
     kb: KnowledgeBase | None = None
     commit_dates: dict[str, Any]
+    session: incremental.Session | None = None  # while serving: what decides which pages a rebuild renders
 
 
 state = _State()
@@ -54,6 +58,13 @@ def pair_pages_enabled() -> bool:
 
 def on_startup(command: str, dirty: bool) -> None:
     build.state.serving = command == "serve"
+    state.session = incremental.Session() if build.state.serving else None
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Rebuilds render only the pages an edit affects (see aicompare/site/incremental.py)."""
+    server.builder = incremental.serve_builder(config)
+    return server
 
 
 def on_config(config: Any) -> None:
@@ -64,6 +75,26 @@ def on_config(config: Any) -> None:
     config["nav"] = navigation.with_generated_sections(config["nav"], state.kb)
     tooltip_extension.index = tooltips.build_term_index(state.kb) if state.kb else None
     config["markdown_extensions"].append(tooltip_extension)
+    if state.session is not None:
+        state.session.begin(state.kb, build_signature(config))
+
+
+def build_signature(config: Any) -> str:
+    """Everything besides the data records that pages are made from: when it changes, every page is rebuilt."""
+    index = tooltip_extension.index
+    watched = [Path(path) for path in config["watch"] if not Path(path).resolve().is_relative_to(DATA_DIR.resolve())]
+    return incremental.fingerprint(
+        [
+            Path(config.config_file_path).read_text(encoding="utf-8"),
+            datetime.date.today(),
+            state.commit_dates,
+            config["nav"],
+            sorted(index.exact.items()) if index else None,
+            sorted(index.folded.items()) if index else None,
+            incremental.tree_stamp(watched),
+            incremental.tree_stamp([Path(config["docs_dir"])], skip=lambda path: path.suffix == ".md"),
+        ]
+    )
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -83,7 +114,72 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, path, content=content))
     for path, content in picker.picker_files(state.kb, edit_base(config)).items():
         files.append(File.generated(config, path, content=content))
+    if state.session is not None:
+        plan_rebuild(state.session, files, config)
     return files
+
+
+def plan_rebuild(session: incremental.Session, files: Files, config: Any) -> None:
+    """Mark the pages this serve rebuild skips as unmodified; a full rebuild starts from an empty folder."""
+    sources = {file.src_uri: incremental.digest(file.content_bytes) for file in files.documentation_pages()}
+    if session.plan(sources) is None:
+        clean_directory(config["site_dir"])
+    for dest_uri in session.stale_outputs({file.dest_uri for file in files}):
+        (Path(config["site_dir"]) / dest_uri).unlink(missing_ok=True)
+    for file in files.documentation_pages():
+        renders = session.renders(file.src_uri)
+        file.is_modified = lambda renders=renders: renders  # type: ignore[method-assign]
+
+
+def on_nav(nav: Navigation, config: Any, files: Files) -> Navigation:
+    """Pages a serve rebuild skips keep the titles they had, so the navigation of rebuilt pages stays right."""
+    session = state.session
+    if session is not None and session.rebuilt is not None:
+        for page in nav.pages:
+            if not session.renders(page.file.src_uri) and page.file.src_uri in session.titles:
+                page.title = session.titles[page.file.src_uri]
+    return nav
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    if state.session is not None:
+        env.bytecode_cache = state.session.templates
+    return env
+
+
+def on_pre_page(page: Page, config: Any, files: Files) -> Page:
+    if state.session is not None:
+        state.session.recorder.start(page.file.src_uri, fresh=True)
+    return page
+
+
+def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
+    if state.session is not None:
+        state.session.recorder.stop()
+    return html
+
+
+def on_page_context(context: Any, page: Page, config: Any, nav: Navigation) -> Any:
+    session = state.session
+    if session is not None:
+        session.recorder.start(page.file.src_uri)
+        index = search_index(config)
+        if index is not None:
+            session.indexed_page(page.file.src_uri, index.entries)
+    return context
+
+
+def on_post_page(output: str, page: Page, config: Any) -> str:
+    if state.session is not None:
+        state.session.recorder.stop()
+        state.session.titles[page.file.src_uri] = page.title
+    return output
+
+
+def search_index(config: Any) -> Any:
+    """The search plugin's index of this build (None without the plugin)."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(plugin, "search_index", None)
 
 
 def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
@@ -114,7 +210,14 @@ def page_updated(page: Page) -> Any:
     return dates.last_updated(sources, state.commit_dates)
 
 
+@event_priority(50)  # before the search plugin writes its index
 def on_post_build(config: Any) -> None:
+    session = state.session
+    if session is not None:
+        index = search_index(config)
+        if index is not None:
+            index.entries = session.all_search_entries()
+        session.finish()
     if state.kb is None or not pair_pages_enabled():
         return
     site_dir = Path(config["site_dir"])
@@ -122,3 +225,8 @@ def on_post_build(config: Any) -> None:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
+
+
+def on_build_error(error: Exception) -> None:
+    if state.session is not None:
+        state.session.fail()

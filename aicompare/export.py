@@ -89,9 +89,13 @@ def data_version(content: dict[str, Any]) -> str:
 
 
 def open_data_document(kb: KnowledgeBase) -> dict[str, Any]:
-    """The whole knowledge base as a JSON-ready document."""
-    content = _content(kb)
-    return {"format_version": FORMAT_VERSION, "data_version": data_version(content), "licence": LICENCE, **content}
+    """The whole knowledge base as a JSON-ready document (made once per load of the data)."""
+
+    def document() -> dict[str, Any]:
+        content = _content(kb)
+        return {"format_version": FORMAT_VERSION, "data_version": data_version(content), "licence": LICENCE, **content}
+
+    return kb.from_all_records("open_data_document", document)
 
 
 def open_data_json(kb: KnowledgeBase) -> str:
@@ -286,9 +290,12 @@ def records_from_csv(tables: dict[str, list[dict[str, str]]]) -> dict[str, list[
 
 
 def open_data_files(kb: KnowledgeBase) -> dict[str, str]:
-    """Every published data file: site path to text."""
-    return {
-        JSON_PATH: open_data_json(kb),
-        SCHEMA_PATH: json.dumps(open_data_schema(), indent=2, ensure_ascii=False) + "\n",
-        **csv_files(kb),
-    }
+    """Every published data file: site path to text (made once per load of the data)."""
+    return kb.from_all_records(
+        "open_data_files",
+        lambda: {
+            JSON_PATH: open_data_json(kb),
+            SCHEMA_PATH: json.dumps(open_data_schema(), indent=2, ensure_ascii=False) + "\n",
+            **csv_files(kb),
+        },
+    )

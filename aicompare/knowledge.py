@@ -12,7 +12,7 @@ messages elsewhere.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -44,6 +44,7 @@ from .yamlfile import YamlDocument, YamlProblem, read_yaml
 __all__ = ["DataError", "KnowledgeBase", "Problem", "did_you_mean", "load_knowledge_base", "load_knowledge_base_once"]
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 
 OPTIONAL_FOLDERS = frozenset({"comparisons"})
 CITATION_KEYS = frozenset({"sources", "key_papers", "difference_sources"})
@@ -64,6 +65,26 @@ class KnowledgeBase:
     guide: Guide | None = None
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     lines: dict[tuple[str, str, Location], int] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Values computed once per load (see `site_structure` and `from_all_records`)."""
+    on_read_of_all: Callable[[], None] = field(default=lambda: None, repr=False, compare=False)
+    """Called when a value made from every record is read; `mkdocs serve` uses it to know what a page shows."""
+
+    def site_structure(self, name: str, compute: Callable[[], T]) -> T:
+        """`compute()`, once for this data: only for values that decide which pages exist.
+
+        Which pairs of technologies get a page is read by nearly every page. Computing it once is
+        faster, and while serving, reading it does not count as reading every technology: a change to
+        it changes the set of pages, and that rebuilds every page anyway.
+        """
+        if name not in self.memo:
+            self.memo[name] = compute()
+        return self.memo[name]
+
+    def from_all_records(self, name: str, compute: Callable[[], T]) -> T:
+        """`compute()`, once for this data, for values made from every record (the open data files)."""
+        self.on_read_of_all()
+        return self.site_structure(name, compute)
 
     def file_of(self, collection: str, record_id: str) -> str:
         """Project-relative path of the YAML file that holds a record."""
@@ -395,11 +416,17 @@ def _knowledge_base(state: LoadState) -> KnowledgeBase:
         guide=records["guide"].get("guide"),
     )
     kb.files.update({key: origin.file.relative_path for key, origin in state.origins.items()})
+    lines_by_record: dict[tuple[int, int], dict[Location, list[tuple[Location, int]]]] = {}
     for (collection, record_id), origin in state.origins.items():
         base = len(origin.base)
-        for location, line in origin.file.document.lines.items():
-            if location[:base] == origin.base:
-                kb.lines[(collection, record_id, location[base:])] = line
+        grouping = (id(origin.file), base)
+        if grouping not in lines_by_record:  # one pass over each file's lines, not one per record in it
+            groups: dict[Location, list[tuple[Location, int]]] = defaultdict(list)
+            for location, line in origin.file.document.lines.items():
+                groups[location[:base]].append((location, line))
+            lines_by_record[grouping] = groups
+        for location, line in lines_by_record[grouping].get(origin.base, []):
+            kb.lines[(collection, record_id, location[base:])] = line
     return kb
 
 

@@ -9,6 +9,7 @@ was not committed yet) and a `latest.zip` alias. The zip is byte-for-byte reprod
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import zipfile
 from pathlib import Path
@@ -55,7 +56,12 @@ def readme(data_version: str, released: dt.date) -> str:
 
 
 def release_zip(kb: KnowledgeBase, released: dt.date, site_url: str, licence_text: str) -> tuple[str, bytes]:
-    """The file name and bytes of the release of the current data."""
+    """The file name and bytes of the release of the current data (made once per load and arguments)."""
+    key = f"release_zip:{released.isoformat()}:{site_url}:{hashlib.sha256(licence_text.encode()).hexdigest()}"
+    return kb.from_all_records(key, lambda: _release_zip(kb, released, site_url, licence_text))
+
+
+def _release_zip(kb: KnowledgeBase, released: dt.date, site_url: str, licence_text: str) -> tuple[str, bytes]:
     version = open_data_document(kb)["data_version"]
     files = open_data_files(kb)
     members = {

@@ -127,6 +127,19 @@ def parse_yaml(text: str) -> YamlDocument:
     return YamlDocument(data=_walk(root, (), loader, lines), lines=lines)
 
 
+_PARSED: dict[Path, tuple[str, YamlDocument]] = {}
+
+
 def read_yaml(path: Path) -> YamlDocument:
-    """Read and parse a YAML file."""
-    return parse_yaml(path.read_text(encoding="utf-8"))
+    """Read and parse a YAML file; a file whose text is unchanged since the last read is not parsed again.
+
+    `mkdocs serve` reloads the data after every edit, usually of one file; this keeps that fast.
+    The parsed document is never modified by its readers, so sharing it is safe.
+    """
+    text = path.read_text(encoding="utf-8")
+    cached = _PARSED.get(path)
+    if cached is not None and cached[0] == text:
+        return cached[1]
+    document = parse_yaml(text)
+    _PARSED[path] = (text, document)
+    return document

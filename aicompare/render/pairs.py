@@ -26,7 +26,10 @@ def compared_pairs(kb: KnowledgeBase) -> list[tuple[str, str]]:
     built on the other, or when a curated comparison names both. Every other combination is left to the
     compare picker, so "retrieval-augmented generation vs CNN" gets no page of its own.
     """
-    return [(first, second) for first, second in combinations(kb.technologies, 2) if readers_compare(kb, first, second)]
+    return kb.site_structure(
+        "compared_pairs",
+        lambda: [(first, second) for first, second in combinations(kb.technologies, 2) if readers_compare(kb, first, second)],
+    )
 
 
 def readers_compare(kb: KnowledgeBase, first_id: str, second_id: str) -> bool:

@@ -24,7 +24,9 @@ PAIR_PAGE_BOOST = 0.5
 
 def group_comparisons(kb: KnowledgeBase) -> list[str]:
     """Ids of the curated comparisons of three or more technologies: each has a page of its own."""
-    return [comparison.id for comparison in kb.comparisons.values() if len(comparison.technologies) > 2]
+    return kb.site_structure(
+        "group_comparisons", lambda: [comparison.id for comparison in kb.comparisons.values() if len(comparison.technologies) > 2]
+    )
 
 
 def reference_pages(kb: KnowledgeBase) -> dict[str, str]:
