@@ -160,12 +160,14 @@ def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
 
 
 def on_page_context(context: Any, page: Page, config: Any, nav: Navigation) -> Any:
+    """Runs after the search plugin has indexed the page (hooks come after plugins)."""
     session = state.session
     if session is not None:
         session.recorder.start(page.file.src_uri)
         index = search_index(config)
         if index is not None:
             session.indexed_page(page.file.src_uri, index.entries)
+    pages.shorten_toc(page.file.src_uri, page.toc)
     return context
 
 

@@ -101,6 +101,11 @@ def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
     return f"{relative}#{anchor}" if anchor else relative
 
 
+def asset_url(from_src: str, asset_path: str) -> str:
+    """A URL from a built page to a file under docs/ that is not a page (a script), e.g. '../../assets/x.js'."""
+    return posixpath.relpath(asset_path, url_of(from_src) or ".")
+
+
 def group_page(comparison_id: str) -> str:
     """'compare/gan-vs-vae-vs-diffusion.md': the page of a curated comparison of three or more."""
     return f"{COMPARE_FOLDER}/{comparison_id}.md"

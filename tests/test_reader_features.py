@@ -278,9 +278,26 @@ def test_industry_matrix_links_every_use_in_its_cell(built_site: Path, kb: Knowl
 def test_industry_matrix_is_sortable_with_a_local_script(built_site: Path) -> None:
     soup = read_page(built_site, "compare/technology-by-industry")
     scripts = [s.get("src", "") for s in soup.select("script[src]")]
-    assert any(s.endswith("tablesort.min.js") for s in scripts)
+    assert "../../assets/javascripts/table-sort.js" in scripts
     assert all(not s.startswith(("http:", "https:", "//")) for s in scripts)
+    assert (built_site / "assets/vendor/tablesort/tablesort.min.js").is_file()
     assert soup.select('th[data-sort-method="number"]')
+
+
+def test_no_script_holds_up_the_first_paint(built_site: Path) -> None:
+    """Every script file is deferred (Material's bundle too), so a page paints before any script runs."""
+    for url_path in ["", "technologies/rnn", "compare", "compare/technology-by-industry", "guide", "glossary"]:
+        for script in read_page(built_site, url_path).select("script[src]"):
+            assert script.has_attr("defer"), (url_path, script["src"])
+
+
+def test_page_specific_scripts_load_only_on_their_pages(built_site: Path) -> None:
+    """Every page downloads the site's few shared scripts; the picker, guide and sorting scripts only where used."""
+    own_scripts = {"compare.js": "compare", "guide.js": "guide", "table-sort.js": "compare/technology-by-industry"}
+    for name, home in own_scripts.items():
+        for url_path in ["", "technologies/rnn", "glossary", home]:
+            scripts = [s.get("src", "") for s in read_page(built_site, url_path).select("script[src]")]
+            assert any(s.endswith(f"/{name}") for s in scripts) == (url_path == home), (name, url_path)
 
 
 # --- Open data ------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ from ..paths import COMPARE_INDEX, technology_page
 from .markdown import PageContext, link, text
 from .tables import citations
 
+GUIDE_SCRIPT = "assets/javascripts/guide.js"
+
 
 def condition_text(guide: Guide, rule: GuideRule) -> str:
     """'Your input is text, and you have a few or no labelled examples' style wording, from the questions."""
@@ -70,4 +72,5 @@ def guide_page(kb: KnowledgeBase, page: PageContext) -> str:
     if kb.guide is None:
         return "The guide has no rules yet."
     rules = "\n".join(rule_item(kb, page, kb.guide, rule) for rule in kb.guide.rules)
-    return "\n\n".join([guide_form(kb.guide), f'<ol class="guide__rules" markdown="1">\n{rules}\n</ol>'])
+    rule_list = f'<ol class="guide__rules" markdown="1">\n{rules}\n</ol>'
+    return "\n\n".join([guide_form(kb.guide), rule_list, page.scripts(GUIDE_SCRIPT)])

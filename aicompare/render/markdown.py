@@ -8,6 +8,8 @@ import json
 import posixpath
 from dataclasses import dataclass, field
 
+from ..paths import asset_url
+
 # Characters that Markdown, the table syntax, HTML or Jinja would treat as syntax.
 _SYNTAX_ENTITIES = {
     "\\": "&#92;",
@@ -61,6 +63,13 @@ class PageContext:
         base = posixpath.dirname(self.src_uri)
         relative = posixpath.relpath(target_src_uri, base or ".")
         return f"{relative}#{anchor}" if anchor else relative
+
+    def scripts(self, *asset_paths: str) -> str:
+        """Script tags for what only this page needs (the rest of the site does not download them).
+
+        Deferred on a first visit; Material runs them again when instant navigation brings the page in.
+        """
+        return "\n".join(f'<script src="{html.escape(asset_url(self.src_uri, path))}" defer></script>' for path in asset_paths)
 
     def edit_url(self, data_path: str) -> str:
         """Link to edit a data file (or browse a data folder) in the repository; '' without a repository."""

@@ -7,6 +7,8 @@ from ..paths import industry_page
 from .markdown import Cell, PageContext, data_note, link, sortable_table, text
 from .pairs import short_name
 
+TABLE_SORT_SCRIPT = "assets/javascripts/table-sort.js"
+
 
 def technology_industry_matrix(kb: KnowledgeBase, page: PageContext) -> str:
     """Industries as rows, technologies as columns; a cell links every use of that technology there."""
@@ -21,4 +23,5 @@ def technology_industry_matrix(kb: KnowledgeBase, page: PageContext) -> str:
             row.append(Cell(links, sort_value=len(uses)))
         rows.append(row)
     label = "Uses of each technology by industry"
-    return "\n\n".join([sortable_table(headers, rows, label), data_note(page, ["data/industries/"])])
+    note = data_note(page, ["data/industries/"])
+    return "\n\n".join([sortable_table(headers, rows, label), note, page.scripts(TABLE_SORT_SCRIPT)])

@@ -12,6 +12,8 @@ from ..paths import COMPARE_INDEX, group_page, pair_page, picker_data, relative_
 from .markdown import PageContext, link, text
 from .pairs import compared_pairs, ordered_pair, pair_title, short_name
 
+PICKER_SCRIPT = "assets/javascripts/compare.js"
+
 
 def picker_index(kb: KnowledgeBase) -> dict[str, Any]:
     """What the page embeds: technologies (names, kinds, page links) and dimensions (rows, in order)."""
@@ -74,6 +76,7 @@ def compare_picker(kb: KnowledgeBase, page: PageContext) -> str:
             '<button type="button" class="md-button" data-picker-clear>Clear</button></p>',
             "</form>",
             "</div>",
+            page.scripts(PICKER_SCRIPT),
         ]
     )
 

@@ -1,9 +1,10 @@
 """Fast `mkdocs serve` reloads: after a data edit, rebuild only the pages that show what changed.
 
-While serving, every collection of the knowledge base notes which records the page being built
-reads (its dependencies). After an edit, the new data is compared with the old record by record;
-a page is rebuilt when it read a changed record, or listed a collection whose membership or
-records changed. Every other page keeps the HTML it already has in the served folder.
+While serving, the knowledge base notes what the page being built reads: which records it looks
+up, which collections it lists, and which fields of which records (and of the records nested in
+them, such as an industry's uses) it reads. After an edit, the new data is compared with the old
+field by field; a page is rebuilt when it read something that changed. Every other page keeps the
+HTML it already has in the served folder, and its search entries are kept too.
 
 Anything the record comparison cannot see (mkdocs.yml, the navigation, the glossary terms that
 become tooltips, a Markdown page, git history, the date, a build with bad data) makes the next
@@ -242,7 +243,8 @@ def _located_changes(old: dict[tuple[Any, ...], Any], new: dict[tuple[Any, ...],
         return grouped
 
     before, after = by_record(old), by_record(new)
-    return {(collection, record_id, LOCATION) for collection, record_id in before.keys() | after.keys() if before.get((collection, record_id)) != after.get((collection, record_id))}
+    moved = {record for record in before.keys() | after.keys() if before.get(record) != after.get(record)}
+    return {(collection, record_id, LOCATION) for collection, record_id in moved}
 
 
 def data_changes(old: KnowledgeBase, new: KnowledgeBase) -> set[Dependency] | None:

@@ -22,6 +22,26 @@ GROUP_PAGE_BOOST = 2.0
 PAIR_PAGE_BOOST = 0.5
 
 
+TOC_LEVELS = {GLOSSARY: 2}
+"""Pages whose table of contents stops at a level: the glossary's lists its letters, not its 147 entries."""
+
+
+def shorten_toc(src_uri: str, toc: Any) -> None:
+    """Drop the entries below the page's TOC level (in place; search has already indexed every heading)."""
+    levels = TOC_LEVELS.get(src_uri)
+    if levels is None:
+        return
+    for item in _toc_items(toc):
+        if item.level >= levels:
+            item.children = []
+
+
+def _toc_items(items: Any) -> Any:
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)
+
+
 def group_comparisons(kb: KnowledgeBase) -> list[str]:
     """Ids of the curated comparisons of three or more technologies: each has a page of its own."""
     return kb.site_structure(

@@ -89,6 +89,19 @@ def test_the_industry_matrix_sorts_by_a_technology_column(page: Page, site_url: 
     assert counts == sorted(counts, reverse=True) and counts[0] > 0
 
 
+def test_page_scripts_run_when_instant_navigation_brings_the_page_in(page: Page, site_url: str) -> None:
+    """The matrix's sort script and the picker's script load only on their pages, also when reached by a link."""
+    page.goto(f"{site_url}compare/")
+    assert not page.evaluate("() => 'Tablesort' in window")
+    page.locator("article a[href$='technology-by-industry/']").first.click()
+    expect(page).to_have_url(f"{site_url}compare/technology-by-industry/")
+    header = page.locator("table.sortable th", has_text="Uses")
+    header.click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    page.go_back()
+    expect(page.locator("#compare-picker")).to_be_visible()
+
+
 def test_a_glossary_tooltip_appears_on_hover(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}technologies/rnn/")
     term = page.locator("article a.term").first

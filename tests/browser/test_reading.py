@@ -98,7 +98,7 @@ def test_tooltip_text_is_body_sized(page: Page, site_url: str) -> None:
     page.goto(site_url + "technologies/rnn/")
     term = page.locator("article a.term").first
     term.hover()
-    tooltip = page.locator("[role=tooltip] .md-tooltip2__inner").first
+    tooltip = page.locator("[role=tooltip]").first
     expect(tooltip).to_be_visible()
     assert tooltip.evaluate("el => parseFloat(getComputedStyle(el).fontSize)") >= 14
 

@@ -206,8 +206,6 @@
     render(initial);
   }
 
+  // Only the page that needs it loads this script; instant navigation runs it again on each visit.
   setup();
-  if (window.document$) {
-    window.document$.subscribe(setup);
-  }
 })();

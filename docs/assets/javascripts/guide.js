@@ -78,8 +78,6 @@
     show();
   }
 
+  // Only the page that needs it loads this script; instant navigation runs it again on each visit.
   setup();
-  if (window.document$) {
-    window.document$.subscribe(setup);
-  }
 })();

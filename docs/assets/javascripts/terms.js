@@ -1,41 +1,80 @@
 /*
- * Glossary terms on touch screens. A mouse shows a term's definition as Material's tooltip on hover;
- * a finger has no hover, and a tooltip would cover the line being read. So on touch screens a tap on
- * a marked term opens a small panel at the bottom of the screen with the definition and a link to
- * the full entry; tapping elsewhere, the close button or Escape closes it.
+ * Definitions of marked terms (glossary terms and technology names, class "term", definition in
+ * `title`). With a mouse, hovering or focusing a term shows its definition in a tooltip just below
+ * the line (above it near the bottom of the window), in body-sized text. On touch screens there is no
+ * hover, and a tooltip would cover the line being read, so a tap opens a panel at the bottom of the
+ * screen with the definition and a link to the full entry; tapping elsewhere, the close button or
+ * Escape closes it. Nothing runs per term on load: one set of listeners serves every page.
  */
 (function () {
   "use strict";
-  if (!window.matchMedia || !window.matchMedia("(hover: none)").matches) {
-    return;
-  }
+  var touch = window.matchMedia && window.matchMedia("(hover: none)").matches;
+  var tip = null;
   var panel = null;
+  var shownFor = null;
+
+  function termAt(target) {
+    return target && target.closest ? target.closest(".md-typeset .term") : null;
+  }
 
   function definitionOf(term) {
-    // Material moves `title` into its own tooltip; keep a copy the first time we see the term.
-    if (!term.dataset.definition) {
-      term.dataset.definition = term.getAttribute("title") || term.getAttribute("aria-label") || "";
+    // The definition moves from `title` to a data attribute, so the browser's own tooltip stays away.
+    if (term.hasAttribute("title")) {
+      term.dataset.definition = term.getAttribute("title");
+      term.removeAttribute("title");
     }
-    return term.dataset.definition;
+    return term.dataset.definition || "";
   }
 
-  function build() {
-    panel = document.createElement("div");
-    panel.className = "term-panel";
-    panel.setAttribute("role", "dialog");
-    panel.setAttribute("aria-label", "Definition");
-    panel.hidden = true;
-    panel.innerHTML =
-      '<button type="button" class="term-panel__close" aria-label="Close definition">&times;</button>' +
-      '<p class="term-panel__name"></p><p class="term-panel__text"></p>' +
-      '<p class="term-panel__more"><a>Read the full entry</a></p>';
-    panel.querySelector("button").addEventListener("click", close);
-    document.body.appendChild(panel);
+  function showTip(term) {
+    var definition = definitionOf(term);
+    if (!definition) {
+      return;
+    }
+    if (!tip || !tip.isConnected) {
+      tip = document.createElement("div");
+      tip.className = "term-tip";
+      tip.id = "term-tip";
+      tip.setAttribute("role", "tooltip");
+      document.body.appendChild(tip);
+    }
+    tip.textContent = definition;
+    tip.hidden = false;
+    term.setAttribute("aria-describedby", tip.id);
+    shownFor = term;
+    var line = term.getBoundingClientRect();
+    var gap = 6;
+    var top = line.bottom + gap;
+    if (top + tip.offsetHeight > window.innerHeight && line.top - gap - tip.offsetHeight > 0) {
+      top = line.top - gap - tip.offsetHeight;
+    }
+    var left = Math.max(8, Math.min(line.left, document.documentElement.clientWidth - tip.offsetWidth - 8));
+    tip.style.top = top + window.scrollY + "px";
+    tip.style.left = left + window.scrollX + "px";
   }
 
-  function open(term) {
+  function hideTip() {
+    if (tip) {
+      tip.hidden = true;
+    }
+    if (shownFor) {
+      shownFor.removeAttribute("aria-describedby");
+      shownFor = null;
+    }
+  }
+
+  function openPanel(term) {
     if (!panel || !panel.isConnected) {
-      build();
+      panel = document.createElement("div");
+      panel.className = "term-panel";
+      panel.setAttribute("role", "dialog");
+      panel.setAttribute("aria-label", "Definition");
+      panel.innerHTML =
+        '<button type="button" class="term-panel__close" aria-label="Close definition">&times;</button>' +
+        '<p class="term-panel__name"></p><p class="term-panel__text"></p>' +
+        '<p class="term-panel__more"><a>Read the full entry</a></p>';
+      panel.querySelector("button").addEventListener("click", closePanel);
+      document.body.appendChild(panel);
     }
     panel.querySelector(".term-panel__name").textContent = term.textContent;
     panel.querySelector(".term-panel__text").textContent = definitionOf(term);
@@ -43,33 +82,44 @@
     panel.hidden = false;
   }
 
-  function close() {
+  function closePanel() {
     if (panel) {
       panel.hidden = true;
     }
   }
 
-  // Record definitions before Material's tooltip code takes the titles away.
-  function remember() {
-    document.querySelectorAll(".md-typeset .term[title]").forEach(definitionOf);
+  if (touch) {
+    document.addEventListener("click", function (event) {
+      var term = termAt(event.target);
+      if (term) {
+        event.preventDefault();
+        openPanel(term);
+      } else if (panel && !panel.hidden && !panel.contains(event.target)) {
+        closePanel();
+      }
+    }, true);
+  } else {
+    document.addEventListener("mouseover", function (event) {
+      var term = termAt(event.target);
+      if (term && term !== shownFor) {
+        showTip(term);
+      } else if (!term && shownFor) {
+        hideTip();
+      }
+    });
+    document.addEventListener("focusin", function (event) {
+      var term = termAt(event.target);
+      if (term) {
+        showTip(term);
+      }
+    });
+    document.addEventListener("focusout", hideTip);
+    window.addEventListener("scroll", hideTip, { passive: true });
   }
-  remember();
-  if (window.document$) {
-    window.document$.subscribe(remember); // pages loaded by instant navigation
-  }
-
-  document.addEventListener("click", function (event) {
-    var term = event.target.closest && event.target.closest(".md-typeset .term");
-    if (term) {
-      event.preventDefault();
-      open(term);
-    } else if (panel && !panel.hidden && !panel.contains(event.target)) {
-      close();
-    }
-  }, true);
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
-      close();
+      hideTip();
+      closePanel();
     }
   });
 })();
