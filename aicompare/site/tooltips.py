@@ -2,9 +2,9 @@
 
 The first occurrence of a term on a page links to its glossary entry (or technology page); its first
 occurrence in each later section is an `<abbr>`; other occurrences stay plain text, so a paragraph is
-never dotted with marks. Both carry the short definition in `title`, which Material's
-`content.tooltips` feature shows on hover; on touch screens terms.js shows it in a panel at the
-bottom of the screen instead. Nothing is marked in headings, table headers and row labels, links,
+never dotted with marks. Both carry the short definition in `title`, which terms.js shows below
+the line on hover or focus; on touch screens it shows it in a panel at the bottom of the screen
+instead. Nothing is marked in headings, table headers and row labels, links,
 code, citations, titles of works or names of rules. Everything comes from data/glossary.yml and
 data/technologies/, so a new term is annotated across the site as soon as it is added.
 

@@ -48,7 +48,10 @@
     if (top + tip.offsetHeight > window.innerHeight && line.top - gap - tip.offsetHeight > 0) {
       top = line.top - gap - tip.offsetHeight;
     }
-    var left = Math.max(8, Math.min(line.left, document.documentElement.clientWidth - tip.offsetWidth - 8));
+    // Keep it within the column being read when there is room, else within the window.
+    var column = term.closest(".md-content");
+    var right = Math.min(document.documentElement.clientWidth - 8, column ? column.getBoundingClientRect().right : Infinity);
+    var left = Math.max(8, Math.min(line.left, right - tip.offsetWidth));
     tip.style.top = top + window.scrollY + "px";
     tip.style.left = left + window.scrollX + "px";
   }
