@@ -9,7 +9,8 @@
 - the knowledge base is published as JSON, JSON Schema and CSV under data/, and as versioned release zips;
 - search gets the names readers type and the comparison pages they open (search/shortcuts.json);
 - the compare page gets one small data file per technology (compare/data/<id>.json);
-- with bad data, `mkdocs build` stops with the problem list and `mkdocs serve` shows it on every page.
+- with bad data, `mkdocs build` stops with the problem list and `mkdocs serve` shows it on every page;
+- while serving, a data edit rebuilds only the pages that read what changed (aicompare/site/incremental.py).
 All logic lives in `aicompare.site` and `aicompare.export`; this module only wires it to MkDocs events.
 """
 
@@ -29,7 +30,6 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
-from mkdocs.utils import clean_directory  # noqa: E402
 
 from aicompare import DATA_DIR, release  # noqa: E402
 from aicompare.export import open_data_files  # noqa: E402
@@ -76,25 +76,8 @@ def on_config(config: Any) -> None:
     tooltip_extension.index = tooltips.build_term_index(state.kb) if state.kb else None
     config["markdown_extensions"].append(tooltip_extension)
     if state.session is not None:
-        state.session.begin(state.kb, build_signature(config))
-
-
-def build_signature(config: Any) -> str:
-    """Everything besides the data records that pages are made from: when it changes, every page is rebuilt."""
-    index = tooltip_extension.index
-    watched = [Path(path) for path in config["watch"] if not Path(path).resolve().is_relative_to(DATA_DIR.resolve())]
-    return incremental.fingerprint(
-        [
-            Path(config.config_file_path).read_text(encoding="utf-8"),
-            datetime.date.today(),
-            state.commit_dates,
-            config["nav"],
-            sorted(index.exact.items()) if index else None,
-            sorted(index.folded.items()) if index else None,
-            incremental.tree_stamp(watched),
-            incremental.tree_stamp([Path(config["docs_dir"])], skip=lambda path: path.suffix == ".md"),
-        ]
-    )
+        signature = incremental.build_signature(config, DATA_DIR, state.commit_dates, tooltip_extension.index)
+        state.session.begin(state.kb, signature)
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -115,35 +98,19 @@ def on_files(files: Files, config: Any) -> Files:
     for path, content in picker.picker_files(state.kb, edit_base(config)).items():
         files.append(File.generated(config, path, content=content))
     if state.session is not None:
-        plan_rebuild(state.session, files, config)
+        state.session.plan_files(files, config["site_dir"])
     return files
 
 
-def plan_rebuild(session: incremental.Session, files: Files, config: Any) -> None:
-    """Mark the pages this serve rebuild skips as unmodified; a full rebuild starts from an empty folder."""
-    sources = {file.src_uri: incremental.digest(file.content_bytes) for file in files.documentation_pages()}
-    if session.plan(sources) is None:
-        clean_directory(config["site_dir"])
-    for dest_uri in session.stale_outputs({file.dest_uri for file in files}):
-        (Path(config["site_dir"]) / dest_uri).unlink(missing_ok=True)
-    for file in files.documentation_pages():
-        renders = session.renders(file.src_uri)
-        file.is_modified = lambda renders=renders: renders  # type: ignore[method-assign]
-
-
 def on_nav(nav: Navigation, config: Any, files: Files) -> Navigation:
-    """Pages a serve rebuild skips keep the titles they had, so the navigation of rebuilt pages stays right."""
-    session = state.session
-    if session is not None and session.rebuilt is not None:
-        for page in nav.pages:
-            if not session.renders(page.file.src_uri) and page.file.src_uri in session.titles:
-                page.title = session.titles[page.file.src_uri]
+    if state.session is not None:
+        state.session.keep_titles(nav)
     return nav
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
     if state.session is not None:
-        env.bytecode_cache = state.session.templates
+        env.bytecode_cache = state.session.templates  # compiled templates survive between serve rebuilds
     return env
 
 
@@ -161,27 +128,16 @@ def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
 
 def on_page_context(context: Any, page: Page, config: Any, nav: Navigation) -> Any:
     """Runs after the search plugin has indexed the page (hooks come after plugins)."""
-    session = state.session
-    if session is not None:
-        session.recorder.start(page.file.src_uri)
-        index = search_index(config)
-        if index is not None:
-            session.indexed_page(page.file.src_uri, index.entries)
+    if state.session is not None:
+        state.session.page_context(page, config)
     pages.shorten_toc(page.file.src_uri, page.toc)
     return context
 
 
 def on_post_page(output: str, page: Page, config: Any) -> str:
     if state.session is not None:
-        state.session.recorder.stop()
-        state.session.titles[page.file.src_uri] = page.title
+        state.session.page_done(page)
     return output
-
-
-def search_index(config: Any) -> Any:
-    """The search plugin's index of this build (None without the plugin)."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    return getattr(plugin, "search_index", None)
 
 
 def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
@@ -214,12 +170,8 @@ def page_updated(page: Page) -> Any:
 
 @event_priority(50)  # before the search plugin writes its index
 def on_post_build(config: Any) -> None:
-    session = state.session
-    if session is not None:
-        index = search_index(config)
-        if index is not None:
-            index.entries = session.all_search_entries()
-        session.finish()
+    if state.session is not None:
+        state.session.build_done(config)
     if state.kb is None or not pair_pages_enabled():
         return
     site_dir = Path(config["site_dir"])

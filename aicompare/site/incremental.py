@@ -13,6 +13,7 @@ build a full one, so a reload is never wrong, only sometimes slower.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -289,6 +290,27 @@ def tree_stamp(paths: Iterable[Path], skip: Callable[[Path], bool] = lambda path
     return stamp
 
 
+def build_signature(config: Any, data_dir: Path, commit_dates: dict[str, Any], term_index: Any) -> str:
+    """Everything besides the data records that pages are made from: when it changes, every page is rebuilt.
+
+    The configuration and navigation, today's date (review marks), git history (page dates), the
+    phrases and definitions that become tooltips, the code and theme, and docs/ files other than pages.
+    """
+    watched = [Path(path) for path in config["watch"] if not Path(path).resolve().is_relative_to(data_dir.resolve())]
+    terms = (sorted(term_index.exact.items()), sorted(term_index.folded.items())) if term_index else None
+    return fingerprint(
+        [
+            Path(config.config_file_path).read_text(encoding="utf-8"),
+            dt.date.today(),
+            commit_dates,
+            config["nav"],
+            terms,
+            tree_stamp(watched),
+            tree_stamp([Path(config["docs_dir"])], skip=lambda path: path.suffix == ".md"),
+        ]
+    )
+
+
 def digest(content: str | bytes) -> str:
     return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
 
@@ -381,9 +403,56 @@ class Session:
         """The build completed: the next one is compared with this one."""
         self.built_kb, self.built_signature = self.kb, self.signature
 
+    # What the hooks call at each MkDocs event while serving.
+
+    def plan_files(self, files: Any, site_dir: str) -> None:
+        """on_files: decide the pages to render; mark the others unmodified, so MkDocs' partial build skips them."""
+        from mkdocs.utils import clean_directory
+
+        sources = {file.src_uri: digest(file.content_bytes) for file in files.documentation_pages()}
+        if self.plan(sources) is None:
+            clean_directory(site_dir)  # a partial build does not clean; a full one starts from nothing
+        for dest_uri in self.stale_outputs({file.dest_uri for file in files}):
+            (Path(site_dir) / dest_uri).unlink(missing_ok=True)
+        for file in files.documentation_pages():
+            renders = self.renders(file.src_uri)
+            file.is_modified = lambda renders=renders: renders
+
+    def keep_titles(self, nav: Any) -> None:
+        """on_nav: a page that is skipped keeps its title, so the navigation on rebuilt pages stays right."""
+        if self.rebuilt is not None:
+            for page in nav.pages:
+                if not self.renders(page.file.src_uri) and page.file.src_uri in self.titles:
+                    page.title = self.titles[page.file.src_uri]
+
+    def page_context(self, page: Any, config: Any) -> None:
+        """on_page_context, after the search plugin: reads count for the page again; keep its search entries."""
+        self.recorder.start(page.file.src_uri)
+        index = search_index(config)
+        if index is not None:
+            self.indexed_page(page.file.src_uri, index.entries)
+
+    def page_done(self, page: Any) -> None:
+        """on_post_page: the page is written; remember its title."""
+        self.recorder.stop()
+        self.titles[page.file.src_uri] = page.title
+
+    def build_done(self, config: Any) -> None:
+        """on_post_build, before the search plugin writes its index: every page's entries, then remember this build."""
+        index = search_index(config)
+        if index is not None:
+            index.entries = self.all_search_entries()
+        self.finish()
+
     def fail(self) -> None:
         """The build stopped half-way: the next one renders every page."""
         self.built_kb, self.built_signature, self.built_sources = None, None, {}
+
+
+def search_index(config: Any) -> Any:
+    """The search plugin's index of this build (None without the plugin)."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(plugin, "search_index", None)
 
 
 class _QuietDirtyWarning(logging.Filter):
