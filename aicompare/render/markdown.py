@@ -67,9 +67,17 @@ class PageContext:
     def scripts(self, *asset_paths: str) -> str:
         """Script tags for what only this page needs (the rest of the site does not download them).
 
-        Deferred on a first visit; Material runs them again when instant navigation brings the page in.
+        Each script registers its setup in `window.aicPageScripts` under its file name. On a first
+        visit the deferred file runs it. When instant navigation brings the page back (a link, or Back
+        after the address changed), Material runs the inline call at once, so the page is set up
+        in the same step as its content appears, not after the file is fetched again.
         """
-        return "\n".join(f'<script src="{html.escape(asset_url(self.src_uri, path))}" defer></script>' for path in asset_paths)
+        tags = []
+        for path in asset_paths:
+            name = json.dumps(posixpath.basename(path).removesuffix(".js"))
+            tags.append(f"<script>(function(s){{if(s){{s()}}}})((window.aicPageScripts||{{}})[{name}])</script>")
+            tags.append(f'<script src="{html.escape(asset_url(self.src_uri, path))}" defer></script>')
+        return "\n".join(tags)
 
     def edit_url(self, data_path: str) -> str:
         """Link to edit a data file (or browse a data folder) in the repository; '' without a repository."""

@@ -60,7 +60,7 @@ def test_adding_and_removing_changes_the_address_and_back_restores_it(page: Page
     page.go_back()
     expect(page).to_have_url(f"{site_url}compare/?t=rnn,transformer,lstm")
     expect(page.locator(".picker__result th").nth(1)).to_have_text("RNN")
-    assert technology_box(page, "Recurrent neural network").is_checked()
+    expect(technology_box(page, "Recurrent neural network")).to_be_checked()
     page.reload()
     assert table_rows(page)[0] == ["Dimension", "RNN", "Transformer", "LSTM"]
 

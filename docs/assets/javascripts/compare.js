@@ -206,6 +206,9 @@
     render(initial);
   }
 
-  // Only the page that needs it loads this script; instant navigation runs it again on each visit.
+  // Only the page that needs it loads this script; its page calls the setup again when instant
+  // navigation brings the page back (see PageContext.scripts).
+  window.aicPageScripts = window.aicPageScripts || {};
+  window.aicPageScripts["compare"] = setup;
   setup();
 })();

@@ -25,9 +25,16 @@
     document.head.appendChild(script);
   }
 
-  if (window.Tablesort) {
-    sortTables();
-  } else {
-    load(["tablesort.min.js", "tablesort.number.min.js"], sortTables);
+  function setup() {
+    if (window.Tablesort) {
+      sortTables();
+    } else {
+      load(["tablesort.min.js", "tablesort.number.min.js"], sortTables);
+    }
   }
+
+  // Its page calls the setup again when instant navigation brings the page back (PageContext.scripts).
+  window.aicPageScripts = window.aicPageScripts || {};
+  window.aicPageScripts["table-sort"] = setup;
+  setup();
 })();
