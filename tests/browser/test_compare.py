@@ -54,6 +54,8 @@ def test_adding_and_removing_changes_the_address_and_back_restores_it(page: Page
     page.locator("[data-picker-toggle]").click()
     technology_box(page, "Transformer").check()
     expect(page).to_have_url(f"{site_url}compare/?t=rnn,transformer,lstm")
+    # The address changes at once; the table once Transformer's data has arrived (the old one shows until then).
+    expect(page.locator(".picker__status")).to_contain_text("Comparing RNN, Transformer, LSTM")
     assert table_rows(page)[0] == ["Dimension", "RNN", "Transformer", "LSTM"]
     technology_box(page, "Recurrent neural network").uncheck()
     expect(page).to_have_url(f"{site_url}compare/?t=transformer,lstm")
