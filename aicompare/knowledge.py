@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
-from .checks.schema_messages import error_location, explain
+from .checks.schema_messages import error_location, explain, without_misspelling_echoes
 from .models import (
     COLLECTION_MODELS,
     DOCUMENT_MODELS,
@@ -281,7 +281,7 @@ def _validate(model: type[R], data: Any, origin: Origin, state: LoadState) -> R 
     try:
         return TypeAdapter(model).validate_python(data)
     except ValidationError as error:
-        for detail in error.errors():
+        for detail in without_misspelling_echoes(error.errors()):
             state.problems.append(origin.problem(error_location(detail), explain(detail, model), "schema", Stage.SCHEMA))
         return None
 

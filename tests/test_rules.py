@@ -129,6 +129,8 @@ CASES: dict[str, list[Case]] = {
     "schema": [
         Case("misspelled key", "data/technologies/cnn.yml", text_edit("technologies/cnn.yml", "\nkey_papers:", "\nkey_paper:"),
              r"^unknown key 'key_paper' \(did you mean 'key_papers'\?\); the keys allowed here are: id, name"),
+        Case("misspelled required key", "data/technologies/cnn.yml", text_edit("technologies/cnn.yml", "\nkind:", "\nknd:"),
+             r"^unknown key 'knd' \(did you mean 'kind'\?\); the keys allowed here are: id, name"),
         Case("misspelled nested key", "data/technologies/cnn.yml",
              yaml_edit("technologies/cnn.yml", lambda t: t["dimensions"]["focus"].update(soruces=t["dimensions"]["focus"].pop("sources"))),
              r"^unknown key 'soruces' \(did you mean 'sources'\?\)"),

@@ -113,6 +113,23 @@ def _pattern_message(name: str, value: Any) -> str:
     return f"{DIMENSION_ID_HINT} (got {_shown(value)})"
 
 
+def without_misspelling_echoes(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The errors, less each 'required field is missing' whose field an unknown key beside it misspells.
+
+    `knd: architecture` makes pydantic report both an unknown key 'knd' and a missing 'kind'; the
+    first message already says "did you mean 'kind'?", so one typo gives one problem.
+    """
+    unknown = [error["loc"] for error in errors if error["type"] == "extra_forbidden"]
+
+    def echoes_typo(error: dict[str, Any]) -> bool:
+        *parent, field = error["loc"]
+        return any(
+            list(loc[:-1]) == parent and did_you_mean(str(loc[-1]), [str(field)]) for loc in unknown if loc
+        )
+
+    return [error for error in errors if not (error["type"] == "missing" and error["loc"] and echoes_typo(error))]
+
+
 def explain(error: dict[str, Any], model: Any) -> str:
     """One pydantic error detail as a message with a fix."""
     kind = error["type"]
