@@ -30,6 +30,7 @@ from .models import (
     Confusion,
     Dimension,
     GlossaryTerm,
+    Milestone,
     Guide,
     Industry,
     Record,
@@ -61,6 +62,7 @@ class KnowledgeBase:
     regulations: dict[str, Regulation]
     glossary: dict[str, GlossaryTerm]
     confusions: dict[str, Confusion] = field(default_factory=dict)
+    milestones: dict[str, Milestone] = field(default_factory=dict)
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     guide: Guide | None = None
     files: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -139,11 +141,14 @@ def source_references(kb: KnowledgeBase) -> Iterator[Reference]:
         for key, value in tech.dimensions.items():
             for index, source_id in enumerate(value.sources):
                 yield "technologies", tech.id, ("dimensions", key, "sources", index), source_id
+        for example_index, example in enumerate(tech.examples):
+            for index, source_id in enumerate(example.sources):
+                yield "technologies", tech.id, ("examples", example_index, "sources", index), source_id
     for industry in kb.industries.values():
         for use_index, use in enumerate(industry.uses):
             for index, source_id in enumerate(use.sources):
                 yield "industries", industry.id, ("uses", use_index, "sources", index), source_id
-    for collection in ("regulations", "glossary", "confusions"):
+    for collection in ("regulations", "glossary", "confusions", "milestones"):
         for record in getattr(kb, collection).values():
             for index, source_id in enumerate(record.sources):
                 yield collection, record.id, ("sources", index), source_id
@@ -174,7 +179,7 @@ def technology_references(kb: KnowledgeBase) -> Iterator[Reference]:
     for industry in kb.industries.values():
         for index, use in enumerate(industry.uses):
             yield "industries", industry.id, ("uses", index, "technology"), use.technology
-    for collection in ("glossary", "confusions"):
+    for collection in ("glossary", "confusions", "milestones"):
         for record in getattr(kb, collection).values():
             for index, target in enumerate(record.technologies):
                 yield collection, record.id, ("technologies", index), target
@@ -412,6 +417,7 @@ def _knowledge_base(state: LoadState) -> KnowledgeBase:
         regulations=records["regulations"],
         glossary=dict(sorted(records["glossary"].items(), key=lambda item: item[1].term.lower())),
         confusions=records["confusions"],
+        milestones=dict(sorted(records["milestones"].items(), key=lambda item: (item[1].year, item[1].month or 0, item[1].id))),
         comparisons=dict(sorted(records["comparisons"].items())),
         guide=records["guide"].get("guide"),
     )

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
-Kind = Literal["field", "learning_paradigm", "architecture", "model_family", "generative_family", "technique"]
+Kind = Literal["field", "learning_paradigm", "algorithm", "architecture", "model_family", "generative_family", "technique"]
 Maturity = Literal["research", "pilot", "early_adoption", "established"]
 SourceType = Literal["paper", "book", "chapter", "standard", "regulation", "documentation", "report", "article", "web"]
 Status = Literal["known", "unknown", "not_applicable"]
@@ -20,6 +20,7 @@ Status = Literal["known", "unknown", "not_applicable"]
 KIND_LABELS: dict[str, str] = {
     "field": "Field",
     "learning_paradigm": "Learning paradigm",
+    "algorithm": "Classical algorithm",
     "architecture": "Architecture",
     "model_family": "Model family",
     "generative_family": "Generative model family",
@@ -129,8 +130,17 @@ class Introduced(Record):
     sources: SourceRefs
 
 
+class Example(Record):
+    """A well-known model, product or library that belongs to a technology, as readers know it by name."""
+
+    name: ListText = Field(description="The name readers know, e.g. 'ChatGPT' or 'XGBoost'.")
+    description: Text = Field(description="What it is and how it belongs to the technology, in one sentence.")
+    year: Year | None = Field(default=None, description="The year it was released or published.")
+    sources: SourceRefs
+
+
 class Technology(Record):
-    """A technology: a field, an architecture or a generative model family."""
+    """A technology: a field, an algorithm, an architecture, a model family, a technique."""
 
     id: Slug
     name: Text
@@ -145,6 +155,9 @@ class Technology(Record):
     )
     introduced: Introduced
     key_papers: list[Slug] = Field(default_factory=list)
+    examples: list[Example] = Field(
+        default_factory=list, description="Well-known models, products or libraries of this kind; search finds the technology by them."
+    )
     dimensions: dict[DimensionId, DimensionValue]
 
 
@@ -225,6 +238,25 @@ class GlossaryTerm(Record):
     sources: SourceRefs
 
 
+class Milestone(Record):
+    """A dated event of the timeline: a model, a paper, a product or a rule that changed the field."""
+
+    id: Slug
+    year: Year
+    month: Annotated[int, Field(ge=1, le=12)] | None = None
+    title: Text = Field(description="The event in a few words, e.g. 'ChatGPT released'.")
+    description: Text = Field(description="What happened and why it mattered, in one or two sentences.")
+    technologies: list[Slug] = Field(default_factory=list)
+    sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _not_in_future(self) -> Milestone:
+        today = dt.date.today()
+        if (self.year, self.month or 1) > (today.year, today.month):
+            raise ValueError("a milestone cannot lie in the future; the timeline records what happened")
+        return self
+
+
 class Confusion(Record):
     """A common misconception, stated, corrected and sourced."""
 
@@ -303,8 +335,9 @@ COLLECTION_MODELS: dict[str, type[Record]] = {
     "sources": Source,
     "regulations": Regulation,
     "glossary": GlossaryTerm,
+    "milestones": Milestone,
 }
 ENTITY_MODELS: dict[str, type[Record]] = {"technologies": Technology, "industries": Industry, "comparisons": Comparison}
 DOCUMENT_MODELS: dict[str, type[Record]] = {"guide": Guide}
 ENTITY_SINGULAR: dict[str, str] = {"technologies": "technology", "industries": "industry", "comparisons": "comparison"}
-KIND_ORDER: tuple[str, ...] = ("field", "learning_paradigm", "architecture", "model_family", "generative_family", "technique")
+KIND_ORDER: tuple[str, ...] = ("field", "learning_paradigm", "algorithm", "architecture", "model_family", "generative_family", "technique")

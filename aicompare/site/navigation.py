@@ -12,6 +12,7 @@ from ..paths import INDUSTRIES_INDEX, TECHNOLOGIES_INDEX, industry_page, technol
 PLURAL_KIND_LABELS = {
     "field": "Fields",
     "learning_paradigm": "Learning paradigms",
+    "algorithm": "Classical algorithms",
     "architecture": "Architectures",
     "model_family": "Model families",
     "generative_family": "Generative families",
