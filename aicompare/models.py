@@ -45,7 +45,7 @@ def _no_list_separator(value: str) -> str:
 
 
 ListText = Annotated[Text, AfterValidator(_no_list_separator)]
-Year = Annotated[int, Field(ge=1900, le=2100)]
+Year = Annotated[int, Field(ge=1600, le=2100)]
 SourceRefs = Annotated[list[Slug], Field(min_length=1)]
 
 
