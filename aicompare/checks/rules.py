@@ -171,6 +171,10 @@ def no_parent_cycle(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
             yield Finding("technologies", tech_id, ("parents",), message)
 
 
+OLDER_THAN_THEIR_FIELD = frozenset({"algorithm"})
+"""Kinds that may predate what contains them: least squares (1805) is older than machine learning (1959)."""
+
+
 @rule(
     "introduced-order",
     "a technology is not introduced before the technologies it sits inside (classical algorithms, which statistics "
