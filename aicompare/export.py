@@ -22,8 +22,10 @@ from .models import (
     Confusion,
     Dimension,
     DimensionValue,
+    Example,
     GlossaryTerm,
     Industry,
+    Milestone,
     Record,
     Regulation,
     RegulationDate,
@@ -63,6 +65,7 @@ class OpenData(BaseModel):
     glossary: list[GlossaryTerm]
     confusions: list[Confusion]
     comparisons: list[Comparison] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
 
 
 def _content(kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
@@ -75,6 +78,7 @@ def _content(kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
         "glossary": kb.glossary,
         "confusions": kb.confusions,
         "comparisons": kb.comparisons,
+        "milestones": kb.milestones,
     }
     return {
         name: [record.model_dump(mode="json", exclude_none=True) for record in records.values()]
@@ -172,7 +176,10 @@ def unflatten(model: type[BaseModel], row: dict[str, str], prefix: str = "") -> 
 def csv_rows(kb: KnowledgeBase) -> dict[str, list[dict[str, str]]]:
     """Table name to rows, one table per kind of record; dimension values and uses get their own tables."""
     return {
-        "technologies": [flatten(t, skip=frozenset({"dimensions"})) for t in kb.technologies.values()],
+        "technologies": [flatten(t, skip=frozenset({"dimensions", "examples"})) for t in kb.technologies.values()],
+        "technology_examples": [
+            {"technology": t.id, **flatten(example)} for t in kb.technologies.values() for example in t.examples
+        ],
         "technology_values": [
             {"technology": tech.id, "dimension": dimension_id, **flatten(value)}
             for tech in kb.technologies.values()
@@ -188,6 +195,7 @@ def csv_rows(kb: KnowledgeBase) -> dict[str, list[dict[str, str]]]:
         "confusions": [flatten(c) for c in kb.confusions.values()],
         "comparisons": [flatten(c, skip=frozenset({"choose"})) for c in kb.comparisons.values()],
         "comparison_choices": [{"comparison": c.id, **flatten(choice)} for c in kb.comparisons.values() for choice in c.choose],
+        "milestones": [flatten(m) for m in kb.milestones.values()],
     }
 
 
@@ -202,7 +210,8 @@ def _columns(model: type[BaseModel], skip: frozenset[str] = frozenset(), prefix:
 
 
 CSV_COLUMNS: dict[str, list[str]] = {
-    "technologies": _columns(Technology, frozenset({"dimensions"})),
+    "technologies": _columns(Technology, frozenset({"dimensions", "examples"})),
+    "technology_examples": ["technology", *_columns(Example)],
     "technology_values": ["technology", "dimension", *_columns(DimensionValue)],
     "industries": _columns(Industry, frozenset({"uses"})),
     "uses": ["industry", *_columns(Use)],
@@ -214,6 +223,7 @@ CSV_COLUMNS: dict[str, list[str]] = {
     "confusions": _columns(Confusion),
     "comparisons": _columns(Comparison, frozenset({"choose"})),
     "comparison_choices": ["comparison", *_columns(Choice)],
+    "milestones": _columns(Milestone),
 }
 
 
@@ -254,8 +264,15 @@ def records_from_csv(tables: dict[str, list[dict[str, str]]]) -> dict[str, list[
     uses_by_industry: dict[str, list[Use]] = {}
     for row in tables["uses"]:
         uses_by_industry.setdefault(row["industry"], []).append(Use.model_validate(unflatten(Use, row)))
+    examples = _children(tables["technology_examples"], "technology", Example)
     technologies = [
-        Technology.model_validate({**unflatten(Technology, row), "dimensions": values_by_tech.get(row["id"], {})})
+        Technology.model_validate(
+            {
+                **unflatten(Technology, row),
+                "dimensions": values_by_tech.get(row["id"], {}),
+                "examples": examples.get(row["id"], []),
+            }
+        )
         for row in tables["technologies"]
     ]
     industries = [
@@ -277,6 +294,7 @@ def records_from_csv(tables: dict[str, list[dict[str, str]]]) -> dict[str, list[
         "sources": Source,
         "glossary": GlossaryTerm,
         "confusions": Confusion,
+        "milestones": Milestone,
     }
     rebuilt: dict[str, list[Record]] = {
         "technologies": list(technologies),

@@ -156,7 +156,8 @@ class Technology(Record):
     introduced: Introduced
     key_papers: list[Slug] = Field(default_factory=list)
     examples: list[Example] = Field(
-        default_factory=list, description="Well-known models, products or libraries of this kind; search finds the technology by them."
+        default_factory=list,
+        description="Well-known models, products or libraries of this kind; search finds the technology by them.",
     )
     dimensions: dict[DimensionId, DimensionValue]
 
@@ -340,4 +341,12 @@ COLLECTION_MODELS: dict[str, type[Record]] = {
 ENTITY_MODELS: dict[str, type[Record]] = {"technologies": Technology, "industries": Industry, "comparisons": Comparison}
 DOCUMENT_MODELS: dict[str, type[Record]] = {"guide": Guide}
 ENTITY_SINGULAR: dict[str, str] = {"technologies": "technology", "industries": "industry", "comparisons": "comparison"}
-KIND_ORDER: tuple[str, ...] = ("field", "learning_paradigm", "algorithm", "architecture", "model_family", "generative_family", "technique")
+KIND_ORDER: tuple[str, ...] = (
+    "field",
+    "learning_paradigm",
+    "algorithm",
+    "architecture",
+    "model_family",
+    "generative_family",
+    "technique",
+)

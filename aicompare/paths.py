@@ -15,6 +15,7 @@ GLOSSARY = "glossary.md"
 REFERENCES = "references.md"
 REGULATIONS = "regulations.md"
 CONFUSIONS = "topics/confusions.md"
+TIMELINE = "topics/timeline.md"
 GUIDE = "guide.md"
 CHANGES = "changes.md"
 OPEN_DATA = "open-data.md"
@@ -29,6 +30,7 @@ PAGE_DATA_FILES = {
     REFERENCES: "data/sources.yml",
     CONFUSIONS: "data/confusions.yml",
     REGULATIONS: "data/regulations.yml",
+    TIMELINE: "data/milestones.yml",
 }
 
 
@@ -55,6 +57,11 @@ def pair_page(first_id: str, second_id: str) -> str:
 def pair_redirect(first_id: str, second_id: str) -> tuple[str, str]:
     """Built path of the reverse-order address of a pair page, and the relative link it redirects to."""
     return f"{COMPARE_FOLDER}/{pair_slug(second_id, first_id)}/index.html", f"../{pair_slug(first_id, second_id)}/"
+
+
+def milestone_anchor(milestone_id: str) -> str:
+    """Anchor of a milestone on the timeline page."""
+    return f"m-{milestone_id}"
 
 
 def source_anchor(source_id: str) -> str:

@@ -279,9 +279,7 @@ def refuse_taken_id(root: Path, existing: Mapping[str, object], folder: str, rec
     return relative
 
 
-def new_technology(
-    root: Path, tech_id: str, name: str, kind: str, year: int, sources: list[str], parents: list[str]
-) -> Changes:
+def new_technology(root: Path, tech_id: str, name: str, kind: str, year: int, sources: list[str], parents: list[str]) -> Changes:
     """Create data/technologies/<id>.yml and docs/technologies/<id>.md."""
     check_slug(tech_id, "technology")
     kb = load(root)
@@ -348,8 +346,11 @@ def next_steps(kind: str, item_id: str) -> list[str]:
         data = f"data/{folder}/{item_id}.yml"
         steps = [
             f"Replace every TODO in {data}"
-            + (": give each dimension a value with sources and as_of where a source supports one." if kind == "technology" else
-               ", set the use's maturity, and add further uses and the regulations that apply."),
+            + (
+                ": give each dimension a value with sources and as_of where a source supports one."
+                if kind == "technology"
+                else ", set the use's maturity, and add further uses and the regulations that apply."
+            ),
             f"Write the prose under the TODO headings of docs/{folder}/{item_id}.md.",
         ]
     return [
@@ -407,4 +408,3 @@ def new_command(args: argparse.Namespace) -> int:
     print("Next steps:")
     print("\n".join(f"  {number}. {step}" for number, step in enumerate(next_steps(args.what, args.id), start=1)))
     return 0
-

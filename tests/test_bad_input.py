@@ -52,7 +52,7 @@ def test_unknown_key_is_located_by_line(project_copy: Path) -> None:
     assert single(problems_for(project_copy), "summmary") == (
         f"data/technologies/rnn.yml:{line_count + 1}: summmary: unknown key 'summmary' (did you mean 'summary'?); "
         "the keys allowed here are: id, name, abbreviation, kind, parents, built_on, aliases, summary, tagline, introduced, "
-        "key_papers, dimensions"
+        "key_papers, examples, dimensions"
     )
 
 

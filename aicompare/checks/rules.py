@@ -261,6 +261,8 @@ def _labels(kb: KnowledgeBase) -> Iterator[tuple[str, str, Location, str]]:
             yield "technologies", tech.id, ("abbreviation",), tech.abbreviation
         for index, alias in enumerate(tech.aliases):
             yield "technologies", tech.id, ("aliases", index), alias
+        for index, example in enumerate(tech.examples):
+            yield "technologies", tech.id, ("examples", index, "name"), example.name
     for term in kb.glossary.values():
         yield "glossary", term.id, ("term",), term.term
         for key in ("aliases", "abbreviations"):
@@ -268,11 +270,13 @@ def _labels(kb: KnowledgeBase) -> Iterator[tuple[str, str, Location, str]]:
                 yield "glossary", term.id, (key, index), alias
 
 
-@rule("unique-names", "names, abbreviations and aliases of technologies and glossary terms are unique, ignoring case")
+@rule(
+    "unique-names", "names, abbreviations, aliases and example names of technologies and glossary terms are unique, ignoring case"
+)
 def unique_names(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
     owners: dict[str, tuple[str, str]] = {}
     # Names and abbreviations claim their label before aliases do, so the alias is the one reported.
-    labels = sorted(_labels(kb), key=lambda label: label[2][0] in {"aliases"})
+    labels = sorted(_labels(kb), key=lambda label: label[2][0] in {"aliases", "examples"})
     for collection, record_id, location, label in labels:
         owner = owners.setdefault(label.casefold(), (collection, record_id))
         if owner != (collection, record_id):
@@ -372,6 +376,4 @@ def comparison_choices(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]
                 yield Finding("comparisons", comparison.id, ("choose", index, "technology"), f"'{tech_id}' is chosen twice")
         for tech_id in comparison.technologies:
             if tech_id not in chosen:
-                yield Finding(
-                    "comparisons", comparison.id, ("choose",), f"add an entry saying when to choose '{tech_id}'"
-                )
+                yield Finding("comparisons", comparison.id, ("choose",), f"add an entry saying when to choose '{tech_id}'")

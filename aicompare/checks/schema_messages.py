@@ -123,9 +123,7 @@ def without_misspelling_echoes(errors: list[dict[str, Any]]) -> list[dict[str, A
 
     def echoes_typo(error: dict[str, Any]) -> bool:
         *parent, field = error["loc"]
-        return any(
-            list(loc[:-1]) == parent and did_you_mean(str(loc[-1]), [str(field)]) for loc in unknown if loc
-        )
+        return any(list(loc[:-1]) == parent and did_you_mean(str(loc[-1]), [str(field)]) for loc in unknown if loc)
 
     return [error for error in errors if not (error["type"] == "missing" and error["loc"] and echoes_typo(error))]
 

@@ -66,6 +66,10 @@ def hierarchy_figure(kb: KnowledgeBase, page: PageContext) -> str:
     lines = ['<figure class="hierarchy" markdown="1">', '<ul class="hierarchy__children hierarchy__top" markdown="1">']
     for tech in groups.get(None, []):
         lines += _box(kb, page, tech, groups)
-    lines += ["</ul>", "<figcaption>Each box sits inside the box of the field or family that contains it. "
-              "Select a box to open its page.</figcaption>", "</figure>"]
+    lines += [
+        "</ul>",
+        "<figcaption>Each box sits inside the box of the field or family that contains it. "
+        "Select a box to open its page.</figcaption>",
+        "</figure>",
+    ]
     return "\n".join(lines)

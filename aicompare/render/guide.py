@@ -51,7 +51,7 @@ def guide_form(guide: Guide) -> str:
         choices = [("", "No preference"), *((answer.id, answer.label) for answer in question.answers)]
         options = [
             f'<label class="picker__option"><input type="radio" name="{question.id}" value="{value}"'
-            f'{" checked" if not value else ""}> {text(label)}</label>'
+            f"{' checked' if not value else ''}> {text(label)}</label>"
             for value, label in choices
         ]
         groups.append(f'<fieldset class="picker__group"><legend>{text(question.text)}</legend>{"".join(options)}</fieldset>')

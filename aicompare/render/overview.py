@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from ..hierarchy import ancestors, ancestors_on_first_parents
 from ..knowledge import KnowledgeBase
-from ..models import KIND_LABELS
-from ..paths import technology_page
+from ..models import KIND_LABELS, Milestone, Technology
+from ..paths import milestone_anchor, technology_page
 from .markdown import PageContext, link, text
 from .tables import get_technology
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def nesting_chain(kb: KnowledgeBase, tech_ids: list[str]) -> list[str]:
@@ -51,19 +66,44 @@ def short_answer(kb: KnowledgeBase, page: PageContext, tech_ids: list[str]) -> s
     return f'<ul class="short-answer" markdown="1">\n{items}\n</ul>'
 
 
-def timeline(kb: KnowledgeBase, page: PageContext) -> str:
-    """Every technology in the order it appeared: year, name and kind, the work that introduced it, its key papers."""
+def _introduction_item(kb: KnowledgeBase, page: PageContext, tech: Technology) -> str:
     from .tables import citations
 
-    items = []
-    for tech in sorted(kb.technologies.values(), key=lambda t: (t.introduced.year, t.name)):
-        name = link(text(tech.name), page.link_to(technology_page(tech.id)))
-        note = f" {text(tech.introduced.note)}" if tech.introduced.note else ""
-        papers = [s for s in tech.key_papers if s not in tech.introduced.sources]
-        more = f'<br><small class="provenance">Key papers: {citations(kb, page, papers)}</small>' if papers else ""
-        items.append(
-            f'<li class="timeline__item" markdown="span"><span class="timeline__year">{tech.introduced.year}</span> '
-            f'<strong>{name}</strong> <span class="short-answer__kind">{text(KIND_LABELS[tech.kind])}</span>'
-            f'<br>{note.strip()} <small class="provenance">({citations(kb, page, tech.introduced.sources)})</small>{more}</li>'
-        )
+    name = link(text(tech.name), page.link_to(technology_page(tech.id)))
+    note = text(tech.introduced.note) if tech.introduced.note else ""
+    papers = [s for s in tech.key_papers if s not in tech.introduced.sources]
+    more = f'<br><small class="provenance">Key papers: {citations(kb, page, papers)}</small>' if papers else ""
+    return (
+        f'<li class="timeline__item timeline__item--introduced" markdown="span">'
+        f'<span class="timeline__year">{tech.introduced.year}</span> '
+        f'<strong>{name}</strong> <span class="short-answer__kind">{text(KIND_LABELS[tech.kind])}</span>'
+        f'<br>{note} <small class="provenance">({citations(kb, page, tech.introduced.sources)})</small>{more}</li>'
+    )
+
+
+def _milestone_item(kb: KnowledgeBase, page: PageContext, milestone: Milestone) -> str:
+    from .tables import citations
+
+    when = f"{MONTHS[milestone.month - 1]} {milestone.year}" if milestone.month else str(milestone.year)
+    techs = ", ".join(
+        link(text(kb.technologies[t].name), page.link_to(technology_page(t)))
+        for t in milestone.technologies
+        if t in kb.technologies
+    )
+    about = f'<br><small class="provenance">About: {techs}</small>' if techs else ""
+    return (
+        f'<li class="timeline__item timeline__item--milestone" id="{milestone_anchor(milestone.id)}" markdown="span">'
+        f'<span class="timeline__year">{text(when)}</span> <strong>{text(milestone.title)}</strong> '
+        f'<span class="short-answer__kind">Milestone</span><br>{text(milestone.description)} '
+        f'<small class="provenance">({citations(kb, page, milestone.sources)})</small>{about}</li>'
+    )
+
+
+def timeline(kb: KnowledgeBase, page: PageContext) -> str:
+    """Milestones and the year each technology appeared, in one list by date, each with its sources."""
+    dated: list[tuple[tuple[int, int, int], str]] = [
+        ((tech.introduced.year, 0, 0), _introduction_item(kb, page, tech)) for tech in kb.technologies.values()
+    ]
+    dated += [((m.year, m.month or 0, 1), _milestone_item(kb, page, m)) for m in kb.milestones.values()]
+    items = [item for _, item in sorted(dated, key=lambda entry: entry[0])]
     return '<ol class="timeline" markdown="1">\n' + "\n".join(items) + "\n</ol>"

@@ -79,7 +79,6 @@ def group_source(kb: KnowledgeBase, comparison_id: str) -> str:
     return front_matter(meta) + f"# {text(comparison.title)}\n\n" + f'{{{{ group_comparison("{comparison_id}") }}}}\n'
 
 
-
 def relation_sentences(kb: KnowledgeBase, page: PageContext, first_id: str, second_id: str) -> list[str]:
     """How two technologies relate in the hierarchy, as short sentences with links."""
     first, second = kb.technologies[first_id], kb.technologies[second_id]
@@ -190,9 +189,7 @@ def group_comparison(kb: KnowledgeBase, page: PageContext, comparison_id: str) -
     comparison = kb.comparisons[comparison_id]
     ids = comparison.technologies
     pairs = [
-        link(text(pair_title(kb, a, b)), page.link_to(pair_page(a, b)))
-        for a, b in compared_pairs(kb)
-        if a in ids and b in ids
+        link(text(pair_title(kb, a, b)), page.link_to(pair_page(a, b))) for a, b in compared_pairs(kb) if a in ids and b in ids
     ]
     return "\n\n".join(
         [

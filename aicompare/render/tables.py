@@ -13,8 +13,10 @@ from ..paths import (
     GLOSSARY,
     GUIDE,
     REGULATIONS,
+    TIMELINE,
     comparison_page,
     industry_page,
+    milestone_anchor,
     reference_letter,
     references_page,
     source_anchor,
@@ -106,8 +108,22 @@ def require_dimensions(kb: KnowledgeBase, dimension_ids: list[str]) -> None:
 
 
 def technology_summary(kb: KnowledgeBase, tech_id: str) -> str:
-    """A technology's one-line summary."""
-    return text(get_technology(kb, tech_id).summary)
+    """A technology's one-line summary, then the well-known examples readers may know it by."""
+    tech = get_technology(kb, tech_id)
+    if not tech.examples:
+        return text(tech.summary)
+    names = ", ".join(f"**{text(example.name)}**" for example in tech.examples)
+    return f"{text(tech.summary)}\n\nWell-known examples: {names}."
+
+
+def example_lines(kb: KnowledgeBase, page: PageContext, tech: Technology) -> str:
+    """Each well-known example with its year, what it is and its source, one per line."""
+    lines = [
+        f"<strong>{text(example.name)}</strong>{f' ({example.year})' if example.year else ''}: "
+        f"{text(example.description)} ({citations(kb, page, example.sources)})"
+        for example in tech.examples
+    ]
+    return "<br>".join(lines) or "&mdash;"
 
 
 def technology_facts(kb: KnowledgeBase, page: PageContext, tech_id: str) -> str:
@@ -125,6 +141,7 @@ def technology_facts(kb: KnowledgeBase, page: PageContext, tech_id: str) -> str:
         ["Also called", names or "&mdash;"],
         ["Introduced", f"{introduced} ({citations(kb, page, tech.introduced.sources)})"],
         ["Key papers", citations(kb, page, tech.key_papers) or "&mdash;"],
+        ["Well-known examples", example_lines(kb, page, tech)],
     ]
     return table(["Fact", "Value"], rows)
 
@@ -372,6 +389,9 @@ def cited_by(kb: KnowledgeBase, page: PageContext, source_id: str) -> str:
             labels.append(link(text(comparison.title), page.link_to(target)) + " (comparison)")
         elif collection == "guide":
             labels.append(link(text("Which should I use?"), page.link_to(GUIDE)) + " (guide)")
+        elif collection == "milestones":
+            milestone = kb.milestones[record_id]
+            labels.append(link(text(milestone.title), page.link_to(TIMELINE, milestone_anchor(milestone.id))) + " (timeline)")
         else:
             term = kb.glossary[record_id]
             labels.append(link(text(term.term), page.link_to(GLOSSARY, glossary_anchor(term.id))) + " (glossary)")
@@ -473,8 +493,15 @@ def due_for_review(kb: KnowledgeBase, page: PageContext) -> str:
         line = kb.line_of("technologies", tech.id, ("dimensions", item.dimension))
         where = page.fix_url(file, line)
         place = link(text(f"{file}:{line}"), where) if where else text(f"{file}:{line}")
-        rows.append([technology_link(page, tech), text(kb.dimensions[item.dimension].label), item.checked.isoformat(),
-                     item.due.isoformat(), place])
+        rows.append(
+            [
+                technology_link(page, tech),
+                text(kb.dimensions[item.dimension].label),
+                item.checked.isoformat(),
+                item.due.isoformat(),
+                place,
+            ]
+        )
     return table(["Technology", "Dimension", "Checked", "Due since", "Line"], rows, label="Values due for review")
 
 

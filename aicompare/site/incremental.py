@@ -52,6 +52,7 @@ RECORD_COLLECTIONS = (
     "glossary",
     "confusions",
     "comparisons",
+    "milestones",
 )
 LOCATED_COLLECTIONS = ("files", "lines")
 """Keyed by (collection, record id, ...): reading one depends on that record's location."""
