@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from ..knowledge import KnowledgeBase
-from ..models import KIND_LABELS
+from ..models import KIND_LABELS, Comparison
 from ..paths import COMPARE_INDEX, group_page, pair_page, picker_data, relative_url, technology_page
 from .markdown import PageContext, link, text
 from .pairs import compared_pairs, ordered_pair, pair_title, short_name
@@ -34,7 +34,18 @@ def picker_index(kb: KnowledgeBase) -> dict[str, Any]:
             for d in kb.dimensions.values()
         ],
         "kinds": {kind: label for kind, label in KIND_LABELS.items()},
+        "comparisons": [
+            {"ids": sorted(c.technologies), "title": c.title, "url": relative_url(COMPARE_INDEX, curated_page(kb, c))}
+            for c in kb.comparisons.values()
+        ],
     }
+
+
+def curated_page(kb: KnowledgeBase, comparison: Comparison) -> str:
+    """The page that shows a curated comparison: its pair page, or its group page for three or more."""
+    if len(comparison.technologies) > 2:
+        return group_page(comparison.id)
+    return pair_page(*ordered_pair(kb, *comparison.technologies))
 
 
 def json_text(value: Any) -> str:
@@ -61,7 +72,9 @@ def compare_picker(kb: KnowledgeBase, page: PageContext) -> str:
     return "\n".join(
         [
             f'<div class="picker" id="compare-picker" data-index="{index}" hidden>',
+            '<div class="picker__choice" aria-label="Your choice"></div>',
             '<p class="picker__status" role="status" aria-live="polite"></p>',
+            '<p class="picker__curated" hidden></p>',
             '<div class="picker__result"></div>',
             '<p class="picker__toggle"><button type="button" class="md-button" data-picker-toggle aria-expanded="false" '
             'aria-controls="picker-form">Change the technologies</button></p>',

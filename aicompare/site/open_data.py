@@ -12,6 +12,7 @@ from ..render.markdown import PageContext, link, table, text
 
 CSV_DESCRIPTIONS = {
     "technologies": "One row per technology: kind, place in the hierarchy, names, summary, introduction",
+    "technology_examples": "One row per well-known model, product or library of a technology, with its source",
     "technology_values": "One row per technology and comparison dimension: value or status, sources, date checked",
     "industries": "One row per industry: summary and the rules that apply",
     "uses": "One row per use of a technology in an industry: example, maturity, risks, sources",
@@ -23,6 +24,7 @@ CSV_DESCRIPTIONS = {
     "confusions": "Common misconceptions and their corrections",
     "comparisons": "Curated comparisons: the difference in brief and the misconception readers bring",
     "comparison_choices": "One row per technology of a curated comparison: when to choose it",
+    "milestones": "The timeline's dated events: models, papers, products and rules, with their sources",
 }
 
 

@@ -20,6 +20,9 @@ GLOSSARY_PAGE_BOOST = 5.0
 REGULATIONS_PAGE_BOOST = 3.0
 GROUP_PAGE_BOOST = 2.0
 PAIR_PAGE_BOOST = 0.5
+# Bibliography and contributor pages never rank above content.
+BACKGROUND_PAGE_BOOST = 0.1
+BACKGROUND_PAGES = frozenset({"contributing.md", "due-for-review.md", "changes.md", "open-data.md", "references.md"})
 
 
 TOC_LEVELS = {GLOSSARY: 2}
@@ -117,7 +120,7 @@ def data_description(kb: KnowledgeBase, src_uri: str) -> str | None:
 
 
 def search_boost(kb: KnowledgeBase, src_uri: str) -> float | None:
-    """Rank a technology's own page first for its name, glossary entries high, generated pair pages low."""
+    """Rank a technology's own page first for its name, glossary entries high, pair pages low, bibliography and contributor pages lowest."""
     entity = entity_of_page(src_uri)
     if entity is not None and entity[0] == "technologies" and entity[1] in kb.technologies:
         return TECHNOLOGY_PAGE_BOOST
@@ -129,4 +132,6 @@ def search_boost(kb: KnowledgeBase, src_uri: str) -> float | None:
         return GROUP_PAGE_BOOST
     if comparison_data_files(kb, src_uri) is not None:
         return PAIR_PAGE_BOOST
+    if src_uri in BACKGROUND_PAGES or src_uri.startswith("references/"):
+        return BACKGROUND_PAGE_BOOST
     return None

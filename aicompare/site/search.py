@@ -14,9 +14,19 @@ import re
 from typing import Any
 
 from ..knowledge import KnowledgeBase
-from ..paths import COMPARE_INDEX, CONFUSIONS, REGULATIONS, group_page, pair_page, technology_page, url_of
+from ..paths import (
+    COMPARE_INDEX,
+    CONFUSIONS,
+    GLOSSARY,
+    REGULATIONS,
+    group_page,
+    industry_page,
+    pair_page,
+    technology_page,
+    url_of,
+)
 from ..render.pairs import compared_pairs, ordered_pair, pair_title, short_name
-from ..render.tables import regulation_title
+from ..render.tables import glossary_anchor, regulation_title
 
 SHORTCUTS_PATH = "search/shortcuts.json"
 
@@ -27,23 +37,61 @@ def normalise(name: str) -> str:
 
 
 def names(kb: KnowledgeBase) -> dict[str, str]:
-    """Every name, abbreviation and alias of a technology (normalised) to its id."""
+    """Every name, abbreviation, alias and well-known example of a technology (normalised) to its id."""
     found: dict[str, str] = {}
     for tech in kb.technologies.values():
         for label in [tech.name, tech.abbreviation or "", *tech.aliases]:
             if label:
                 found.setdefault(normalise(label), tech.id)
+    for tech in kb.technologies.values():  # a product or model name leads to the technology it belongs to
+        for example in tech.examples:
+            found.setdefault(normalise(example.name), tech.id)
+    return found
+
+
+def examples(kb: KnowledgeBase) -> dict[str, str]:
+    """Each well-known example (normalised) to the technology it is an example of."""
+    return {normalise(example.name): tech.id for tech in kb.technologies.values() for example in tech.examples}
+
+
+def terms(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
+    """Each glossary term, alias and abbreviation (normalised) to its entry on the glossary page."""
+    found: dict[str, dict[str, str]] = {}
+    for term in kb.glossary.values():
+        target = {"url": f"{url_of(GLOSSARY)}#{glossary_anchor(term.id)}", "title": term.term}
+        for label in [term.term, *term.aliases, *term.abbreviations]:
+            found.setdefault(normalise(label), target)
+    return found
+
+
+def industries(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
+    """Each industry's name and id, and each use case it lists (normalised), to its page or the use on it."""
+    found: dict[str, dict[str, str]] = {}
+    for industry in kb.industries.values():
+        page = {"url": url_of(industry_page(industry.id)), "title": industry.name}
+        for label in (industry.name, industry.id.replace("-", " "), *industry.name.split(" and ")):
+            found.setdefault(normalise(label), page)
+    for industry in kb.industries.values():
+        for use in industry.uses:
+            target = {"url": f"{url_of(industry_page(industry.id))}#{use.id}", "title": f"{use.use_case} ({industry.name})"}
+            found.setdefault(normalise(use.use_case), target)
     return found
 
 
 def comparisons(kb: KnowledgeBase) -> list[dict[str, Any]]:
     """Each page that compares a set of technologies: the ids, its URL path and its title."""
+    curated = {tuple(sorted(c.technologies)) for c in kb.comparisons.values()}
     pages = [
-        {"ids": sorted([first, second]), "url": url_of(pair_page(first, second)), "title": pair_title(kb, first, second)}
+        {
+            "ids": sorted([first, second]),
+            "url": url_of(pair_page(first, second)),
+            "title": pair_title(kb, first, second),
+            "curated": tuple(sorted([first, second])) in curated,
+        }
         for first, second in compared_pairs(kb)
     ]
     pages += [
-        {"ids": sorted(c.technologies), "url": url_of(group_page(c.id)), "title": c.title}
+        {"ids": sorted(c.technologies), "url": url_of(group_page(c.id)), "title": c.title, "curated": True}
         for c in kb.comparisons.values()
         if len(c.technologies) > 2
     ]
@@ -85,8 +133,14 @@ def shortcuts(kb: KnowledgeBase) -> dict[str, Any]:
     """The file the search shortcut script reads."""
     return {
         "names": names(kb),
+        "examples": examples(kb),
+        "terms": terms(kb),
+        "industries": industries(kb),
         "labels": {tech.id: short_name(tech) for tech in kb.technologies.values()},
-        "pages": {tech.id: {"url": url_of(technology_page(tech.id)), "title": tech.name} for tech in kb.technologies.values()},
+        "pages": {
+            tech.id: {"url": url_of(technology_page(tech.id)), "title": tech.name, "text": tech.tagline or tech.summary}
+            for tech in kb.technologies.values()
+        },
         "comparisons": comparisons(kb),
         "confusions": confusions(kb),
         "rules": rules(kb),

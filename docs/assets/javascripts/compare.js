@@ -24,6 +24,8 @@
     var form = root.querySelector("form");
     var status = root.querySelector(".picker__status");
     var result = root.querySelector(".picker__result");
+    var choiceBar = root.querySelector(".picker__choice");
+    var curated = root.querySelector(".picker__curated");
     var cache = {};
     root.dataset.ready = "yes";
     root.hidden = false;
@@ -55,7 +57,9 @@
       if (choice.technologies.length) { params.set("t", choice.technologies.join(",")); }
       if (choice.rows.length) { params.set("d", choice.rows.join(",")); }
       var query = params.toString().replace(/%2C/g, ",");
-      return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      // Only a row of the table may follow (#compare-...): section marks from scrolling never stick.
+      var row = /^#compare-/.test(window.location.hash) ? window.location.hash : "";
+      return window.location.pathname + (query ? "?" + query : "") + row;
     }
 
     function showInForm(choice) {
@@ -139,8 +143,65 @@
       return { html: html, count: rows.length };
     }
 
+    // The choice at the top, where the reader is: a chip per technology (a tap removes it) and a
+    // list to add one, grouped by kind.
+    function showChoice(choice) {
+      var chips = choice.technologies.map(function (id) {
+        return '<li><button type="button" class="picker__chip" data-remove="' + escapeHtml(id) + '" aria-label="Remove ' +
+          escapeHtml(byId[id].name) + '">' + escapeHtml(byId[id].short) + ' <span aria-hidden="true">\u00d7</span></button></li>';
+      }).join("");
+      var groups = {};
+      index.technologies.forEach(function (tech) {
+        if (choice.technologies.indexOf(tech.id) === -1) {
+          (groups[tech.kind] = groups[tech.kind] || []).push('<option value="' + escapeHtml(tech.id) + '">' + escapeHtml(tech.name) + "</option>");
+        }
+      });
+      var options = Object.keys(index.kinds).filter(function (kind) { return groups[kind]; }).map(function (kind) {
+        return '<optgroup label="' + escapeHtml(index.kinds[kind]) + '">' + groups[kind].join("") + "</optgroup>";
+      }).join("");
+      choiceBar.innerHTML = '<ul class="picker__chips">' + chips + "</ul>" +
+        '<label class="picker__add">Add <select data-picker-add><option value="">a technology\u2026</option>' + options + "</select></label>";
+      var covered = index.comparisons.filter(function (entry) {
+        return entry.ids.every(function (id) { return choice.technologies.indexOf(id) !== -1; });
+      });
+      covered.sort(function (a, b) { return b.ids.length - a.ids.length; });
+      curated.hidden = !covered.length;
+      curated.innerHTML = covered.length ? "Curated: " + covered.slice(0, 3).map(function (entry) {
+        return '<a href="' + escapeHtml(entry.url) + '">' + escapeHtml(entry.title) + "</a>";
+      }).join(", ") + " (the difference, when to choose each, the misconception)" : "";
+    }
+
+    // After a change made lower down the page, bring the choice and its table back into view.
+    function keepInView() {
+      var top = root.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight * 0.5) {
+        root.scrollIntoView({ block: "start" });
+      }
+    }
+
+    function change(choice) {
+      showInForm(choice);
+      window.history.pushState(choice, "", address(choice));
+      return render(choice).then(keepInView);
+    }
+
+    choiceBar.addEventListener("click", function (event) {
+      var chip = event.target.closest("[data-remove]");
+      if (!chip) { return; }
+      var choice = fromForm();
+      choice.technologies = choice.technologies.filter(function (id) { return id !== chip.dataset.remove; });
+      change(choice);
+    });
+    choiceBar.addEventListener("change", function (event) {
+      if (!event.target.matches("[data-picker-add]") || !event.target.value) { return; }
+      var choice = fromForm();
+      choice.technologies.push(event.target.value);
+      change(choice);
+    });
+
     var rendering = 0;
     function render(choice) {
+      showChoice(choice);
       var ticket = ++rendering;
       var notes = choice.unknown.length ? "Not found, so left out: " + choice.unknown.join(", ") + ". " : "";
       if (choice.technologies.length < MIN_CHOICE) {
@@ -165,15 +226,10 @@
     }
 
     form.addEventListener("change", function () {
-      var choice = fromForm();
-      window.history.pushState(choice, "", address(choice));
-      render(choice);
+      change(fromForm());
     });
     form.querySelector("[data-picker-clear]").addEventListener("click", function () {
-      var choice = { technologies: [], rows: [], unknown: [] };
-      showInForm(choice);
-      window.history.pushState(choice, "", address(choice));
-      render(choice);
+      change({ technologies: [], rows: [], unknown: [] });
     });
     form.querySelector("[data-picker-copy]").addEventListener("click", function () {
       var link = window.location.href;

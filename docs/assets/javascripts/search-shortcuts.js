@@ -1,15 +1,243 @@
 /*
- * "X vs Y" in the search box: the page comparing exactly those technologies comes first.
+ * Search that understands the reader's question. The first time the reader searches, this loads
+ * search/shortcuts.json (built from data: the names, abbreviations, aliases and well-known examples of
+ * every technology, glossary terms, industries and their use cases, rules, and the pages that compare
+ * technologies). A query is read as a question ("what is X", "X vs Y", "difference between X and Y",
+ * "when to use X instead of Y", "is X a Y", "which industries use X", "how does X work"), and the page
+ * that answers it is put first: a curated comparison, then a technology's page, then a group page, then
+ * a glossary entry (opened at the entry). Material's own results follow, one per page.
  *
- * The first time the reader searches, this loads search/shortcuts.json (the names, abbreviations and
- * aliases of every technology, and the pages that compare them; built from data). When the query
- * names two or more technologies joined by "vs", "versus", "or", "and" or "compared to", in any order,
- * a result linking to their comparison is put at the top of Material's results; for a set without a
- * page of its own, the result opens the compare page with them preselected.
+ * The matching is a pure function of the data and the query (`match`); under Node it is exported, so
+ * the reader-query corpus in the tests runs without a browser too.
  */
 (function () {
   "use strict";
   var SEPARATOR = /\s+(?:vs\.?|v\.?s\.?|versus|or|and|compared (?:to|with)|against)\s+|\s*[,/]\s*/i;
+  var QUESTIONS = [
+    [/^(?:what (?:is|are|s) )?(?:the )?(?:main |key )?differences? between (.+?) and (.+)$/, "pair"],
+    [/^(?:how|why) (?:is|are|does|do) (.+?) differ(?:ent)? from (.+)$/, "pair"],
+    [/^(?:compare|comparing|comparison of) (.+?) (?:and|with|to|vs\.?|versus) (.+)$/, "pair"],
+    [/^when (?:should|would|do|can|to) (?:i |you |we |one )?(?:use|choose|pick|prefer) (.+?) (?:instead of|over|rather than|vs\.?|versus|or|and not) (.+)$/, "pair"],
+    [/^(?:should|do|can) (?:i|we|you) (?:use|choose|pick) (.+?) or (.+)$/, "pair"],
+    [/^(?:is|are) (.+?) (?:better|worse|faster|slower|cheaper|bigger|smaller|more \w+|less \w+) than (.+)$/, "pair"],
+    [/^(?:is|are) (.+?) (?:an?|the|a kind of|a type of|a form of|kinds? of|types? of|part of|the same as|same as|different from) (.+)$/, "is"],
+    [/^(?:which|what) (?:industries|sectors|companies|fields) (?:use|apply|adopt|deploy) (.+)$/, "uses"],
+    [/^(?:where|how) (?:is|are) (.+?) used$/, "uses"],
+    [/^(?:who uses|uses of|applications of|use cases (?:of|for)) (.+)$/, "uses"],
+    [/^how (?:does|do) (.+?) work$/, "works"],
+    [/^what (?:does|do) (.+?) (?:mean|stand for|do)$/, "what"],
+    [/^(?:what (?:is|are|s)|whats|define|definition of|meaning of|explain|tell me about|examples? of|can) (.+)$/, "what"]
+  ];
+  var TRAILING = /\s+(?:(?:exactly|explained|meaning|definition|difference|differences|examples?)|(?:in|for|on|with|to|vs) .*)$/;
+
+  function normalise(name) {
+    return name.toLowerCase().replace(/[^\w\s-]/g, " ").replace(/\s+/g, " ").trim();
+  }
+
+  function withoutArticle(name) {
+    return name.replace(/^(?:an?|the)\s+/, "");
+  }
+
+  // A technology id for a name: as typed, singular, without "model(s)"/"network(s)", or with them.
+  function lookupExact(data, name) {
+    var key = withoutArticle(normalise(name));
+    var bare = key.replace(/ (models?|networks?|architectures?|algorithms?|methods?)$/, "");
+    var candidates = [key, key.replace(/s$/, ""), bare, bare.replace(/s$/, ""), bare + " model", bare + " network", bare.replace(/s$/, "") + " model"];
+    for (var i = 0; i < candidates.length; i++) {
+      if (data.names[candidates[i]]) {
+        return data.names[candidates[i]];
+      }
+    }
+    return null;
+  }
+
+  // The same, also after dropping a trailing phrase ("cnn for images" -> "cnn").
+  function lookup(data, name) {
+    var key = normalise(name);
+    while (key) {
+      var found = lookupExact(data, key);
+      if (found) {
+        return found;
+      }
+      var shorter = key.replace(TRAILING, "");
+      key = shorter === key ? "" : shorter;
+    }
+    return null;
+  }
+
+  // "small vs large language models" means "small language models": a lone word borrows the
+  // other part's tail; "generative vs predictive AI" likewise.
+  function lookupWithTail(data, part, parts) {
+    var found = lookup(data, part) || lookup(data, part + " ai");
+    for (var i = 0; !found && i < parts.length; i++) {
+      var words = parts[i].trim().split(/\s+/);
+      if (parts[i] !== part && words.length > 1) {
+        found = lookupExact(data, part + " " + words.slice(1).join(" "));
+      }
+    }
+    return found;
+  }
+
+  // The technologies the parts name (each once), or null; one unknown part is tolerated
+  // ("AI agents vs chatbots and LLMs") when at least two others are known.
+  function technologies(data, parts) {
+    var ids = [];
+    var unknown = 0;
+    for (var i = 0; i < parts.length; i++) {
+      var id = lookupWithTail(data, parts[i], parts);
+      if (!id) {
+        unknown += 1;
+      } else if (ids.indexOf(id) === -1) {
+        ids.push(id);
+      }
+    }
+    return ids.length < 2 || unknown > 1 ? null : ids;
+  }
+
+  function techPage(data, id, anchor) {
+    var page = data.pages[id];
+    return { url: page.url + (anchor || ""), title: page.title, text: page.text };
+  }
+
+  function targetOf(entry, text) {
+    return { url: entry.url, title: entry.title, text: text };
+  }
+
+  // A rule, a glossary term or an industry named by the whole phrase (after dropping an article).
+  function namedThing(data, name) {
+    var key = withoutArticle(normalise(name));
+    var plain = key.replace(/s$/, "");
+    if (data.rules[key]) {
+      return targetOf(data.rules[key], "What it governs, the dates that matter, the uses it bears on");
+    }
+    var term = data.terms[key] || data.terms[plain];
+    if (term) {
+      return targetOf(term, "Glossary: its definition, variants and source");
+    }
+    var industry = data.industries[key] || data.industries[key.replace(/^(?:ai|artificial intelligence|machine learning|ml|deep learning|llms?|generative ai) (?:in|for) /, "")];
+    if (industry) {
+      return targetOf(industry, "How the industry uses AI, with sources, and the rules that apply");
+    }
+    return null;
+  }
+
+  // What one named thing means: a technology's page (at an anchor), else a rule, term or industry.
+  function single(data, name, anchor) {
+    var thing = namedThing(data, name);
+    var id = lookupExact(data, name);
+    if (id) {
+      return [techPage(data, id, anchor)];
+    }
+    if (thing) {
+      return [thing];
+    }
+    id = lookup(data, name);
+    return id ? [techPage(data, id, anchor)] : [];
+  }
+
+  function sameSet(ids) {
+    var key = ids.slice().sort().join(",");
+    return function (entry) { return entry.ids.join(",") === key; };
+  }
+
+  function covers(ids) {
+    return function (entry) {
+      return entry.ids.length > ids.length && ids.every(function (id) { return entry.ids.indexOf(id) !== -1; });
+    };
+  }
+
+  function comparisonResult(entry) {
+    return { url: entry.url, title: entry.title, text: entry.curated ? "The difference, when to choose each, the misconception" : "Side-by-side comparison" };
+  }
+
+  // Pages comparing a set: a curated page for exactly the set, then curated group pages that cover it,
+  // then the generated page for exactly the set (or the picker with them chosen); then confusions.
+  function comparing(data, ids) {
+    var exact = data.comparisons.filter(sameSet(ids));
+    var groups = data.comparisons.filter(covers(ids)).filter(function (entry) { return entry.curated; });
+    var found = exact.filter(function (e) { return e.curated; }).concat(groups, exact.filter(function (e) { return !e.curated; }));
+    var results = found.map(comparisonResult);
+    if (!exact.length) {
+      var names = ids.map(function (id) { return data.labels[id]; });
+      results.splice(groups.length ? 1 : 0, 0, { url: data.picker + "?t=" + ids.join(","), title: names.join(" vs "), text: "Open them side by side" });
+    }
+    return results.concat(data.confusions.filter(sameSet(ids)).map(function (entry) {
+      return { url: entry.url, title: "Common confusion: " + entry.title, text: "What is true instead, with sources" };
+    }));
+  }
+
+  function pairOf(data, first, second) {
+    var ids = technologies(data, [first, second]);
+    if (ids) {
+      return comparing(data, ids);
+    }
+    var one = lookup(data, first);
+    var other = lookup(data, second);
+    return one && one === other ? [techPage(data, one)] : [];
+  }
+
+  // "is X a Y": X's page answers (it says what X is part of), unless a curated page compares the two.
+  function isA(data, first, second) {
+    var one = lookup(data, first);
+    var other = lookup(data, second);
+    if (!one) {
+      return [];
+    }
+    var curated = other && other !== one ? comparing(data, [one, other]).filter(function (r) { return /difference/.test(r.text); }) : [];
+    return curated.slice(0, 1).concat([techPage(data, one)]);
+  }
+
+  function question(data, kind, first, second) {
+    if (kind === "pair") {
+      return pairOf(data, first, second);
+    }
+    if (kind === "is") {
+      return isA(data, first, second);
+    }
+    if (kind === "uses") {
+      return single(data, first, "#where-it-is-used");
+    }
+    if (kind === "works") {
+      return single(data, first, "#how-it-works");
+    }
+    return single(data, first);
+  }
+
+  // The results a query means, best first ([] when it names nothing the data knows).
+  function match(data, query) {
+    var q = normalise(query.replace(/[?!.]+\s*$/, "").replace(/[‘’]/g, "'"));
+    if (!q) {
+      return [];
+    }
+    var title = data.titles[q];
+    if (title) {
+      return [targetOf(title, "The difference, when to choose each, the misconception")];
+    }
+    var parts = q.split(SEPARATOR).filter(function (part) { return part.trim(); });
+    if (parts.length > 1) {
+      var ids = technologies(data, parts);
+      if (ids) {
+        return comparing(data, ids);
+      }
+    }
+    for (var i = 0; i < QUESTIONS.length; i++) {
+      var found = q.match(QUESTIONS[i][0]);
+      if (found) {
+        var results = question(data, QUESTIONS[i][1], found[1], found[2]);
+        if (results.length) {
+          return results;
+        }
+      }
+    }
+    return single(data, q);
+  }
+
+  if (typeof document === "undefined") {
+    module.exports = { match: match };
+    return;
+  }
+
+  // --- in the page -----------------------------------------------------------------------------------
   var data = null;
   var loading = null;
 
@@ -28,87 +256,19 @@
     return loading;
   }
 
-  function normalise(name) {
-    return name.toLowerCase().replace(/[^\w\s-]/g, " ").replace(/\s+/g, " ").trim();
-  }
-
-  function lookup(name) {
-    var key = normalise(name);
-    var bare = key.replace(/ (models?|networks?|architectures?)$/, "");
-    var candidates = [key, key.replace(/s$/, ""), bare, bare + " model", bare + " network", bare.replace(/s$/, "") + " model"];
-    for (var i = 0; i < candidates.length; i++) {
-      if (data.names[candidates[i]]) {
-        return data.names[candidates[i]];
+  // One result per page: Material's results for a page a shortcut already opens, or repeating an
+  // earlier result's page, are hidden.
+  function onePerPage(list) {
+    var seen = {};
+    Array.prototype.forEach.call(list.children, function (item) {
+      var anchor = item.querySelector("a");
+      if (!anchor) {
+        return;
       }
-    }
-    return null;
-  }
-
-  // "small vs large language models" means "small language models": a lone word borrows the
-  // other part's tail; "generative vs predictive AI" likewise.
-  function lookupWithTail(part, parts) {
-    var found = lookup(part) || lookup(part + " ai");
-    for (var i = 0; !found && i < parts.length; i++) {
-      var words = parts[i].trim().split(/\s+/);
-      if (parts[i] !== part && words.length > 1) {
-        found = lookup(part + " " + words.slice(1).join(" "));
-      }
-    }
-    return found;
-  }
-
-  // The technologies a query names, or null. Text in brackets is dropped; one unknown part is
-  // tolerated ("AI agents vs chatbots and LLMs") when at least two others are known.
-  function technologies(query) {
-    var parts = query.replace(/\([^)]*\)/g, " ").split(SEPARATOR).filter(function (part) { return part.trim(); });
-    if (parts.length < 2) {
-      return null;
-    }
-    var ids = [];
-    var unknown = 0;
-    for (var i = 0; i < parts.length; i++) {
-      var id = lookupWithTail(parts[i], parts);
-      if (!id) {
-        unknown += 1;
-      } else if (ids.indexOf(id) === -1) {
-        ids.push(id);
-      }
-    }
-    return ids.length < 2 || unknown > 1 ? null : ids;
-  }
-
-  // The results a query means, best first: a rule by name; or the comparison of the technologies it
-  // names (or the compare page preloaded with them), then any common confusion about them.
-  function match(query) {
-    var title = data.titles[normalise(query)];
-    if (title) {
-      return [{ url: title.url, title: title.title, text: "Side-by-side comparison" }];
-    }
-    var rule = data.rules[normalise(query)];
-    if (rule) {
-      return [{ url: rule.url, title: rule.title, text: "What it governs, the dates that matter, the uses it bears on" }];
-    }
-    var named = query.split(SEPARATOR).length === 1 ? lookup(query) : null;
-    if (named) {
-      var page = data.pages[named];
-      return [{ url: page.url, title: page.title, text: "What it is, how it works, and its sourced profile" }];
-    }
-    var ids = technologies(query);
-    if (!ids) {
-      return [];
-    }
-    var key = ids.slice().sort().join(",");
-    var same = function (entry) { return entry.ids.join(",") === key; };
-    var found = data.comparisons.filter(same).map(function (entry) {
-      return { url: entry.url, title: entry.title, text: "Side-by-side comparison" };
+      var path = new URL(anchor.href).pathname;
+      item.hidden = Boolean(seen[path]);
+      seen[path] = true;
     });
-    if (!found.length) {
-      var names = ids.map(function (id) { return data.labels[id]; });
-      found.push({ url: data.picker + "?t=" + ids.join(","), title: names.join(" vs "), text: "Open them side by side" });
-    }
-    return found.concat(data.confusions.filter(same).map(function (entry) {
-      return { url: entry.url, title: "Common confusion: " + entry.title, text: "What is true instead, with sources" };
-    }));
   }
 
   function render() {
@@ -117,19 +277,19 @@
     if (!input || !list || !data) {
       return;
     }
-    var found = match(input.value);
+    var found = match(data, input.value);
     var current = Array.prototype.slice.call(list.querySelectorAll(".aicompare-shortcut"));
     var hrefs = found.map(function (entry) { return new URL(entry.url, base()).href; });
     var inPlace = current.length === found.length && current.every(function (item, index) {
       return item.firstElementChild.href === hrefs[index] && list.children[index] === item;
     });
-    if (inPlace) {
-      return;
+    if (!inPlace) {
+      current.forEach(function (item) { item.remove(); });
+      found.slice().reverse().forEach(function (entry, index) {
+        list.prepend(shortcutItem(entry, hrefs[found.length - 1 - index]));
+      });
     }
-    current.forEach(function (item) { item.remove(); });
-    found.slice().reverse().forEach(function (entry, index) {
-      list.prepend(shortcutItem(entry, hrefs[found.length - 1 - index]));
-    });
+    onePerPage(list);
   }
 
   function shortcutItem(found, href) {
