@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from ..knowledge import KnowledgeBase
+from ..models import Industry, Use
 from ..paths import (
     COMPARE_INDEX,
     CONFUSIONS,
@@ -73,9 +74,22 @@ def industries(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
             found.setdefault(normalise(label), page)
     for industry in kb.industries.values():
         for use in industry.uses:
-            target = {"url": f"{url_of(industry_page(industry.id))}#{use.id}", "title": f"{use.use_case} ({industry.name})"}
-            found.setdefault(normalise(use.use_case), target)
+            found.setdefault(normalise(use.use_case), use_target(industry, use))
     return found
+
+
+def use_target(industry: Industry, use: Use) -> dict[str, str]:
+    """A use case's place on its industry's page."""
+    return {"url": f"{url_of(industry_page(industry.id))}#{use.id}", "title": f"{use.use_case} ({industry.name})"}
+
+
+def uses(kb: KnowledgeBase) -> list[dict[str, str]]:
+    """Every use case (normalised label), for queries that name part of one ("fraud detection")."""
+    return [
+        {"label": normalise(f"{use.use_case} {use.id.replace('-', ' ')}"), **use_target(industry, use)}
+        for industry in kb.industries.values()
+        for use in industry.uses
+    ]
 
 
 def comparisons(kb: KnowledgeBase) -> list[dict[str, Any]]:
@@ -136,6 +150,7 @@ def shortcuts(kb: KnowledgeBase) -> dict[str, Any]:
         "examples": examples(kb),
         "terms": terms(kb),
         "industries": industries(kb),
+        "uses": uses(kb),
         "labels": {tech.id: short_name(tech) for tech in kb.technologies.values()},
         "pages": {
             tech.id: {"url": url_of(technology_page(tech.id)), "title": tech.name, "text": tech.tagline or tech.summary}

@@ -21,6 +21,7 @@
     [/^(?:should|do|can) (?:i|we|you) (?:use|choose|pick) (.+?) or (.+)$/, "pair"],
     [/^(?:is|are) (.+?) (?:better|worse|faster|slower|cheaper|bigger|smaller|more \w+|less \w+) than (.+)$/, "pair"],
     [/^(?:is|are) (.+?) (?:an?|the|a kind of|a type of|a form of|kinds? of|types? of|part of|the same as|same as|different from) (.+)$/, "is"],
+    [/^(?:is|are) (.+)$/, "is-plain"],
     [/^(?:which|what) (?:industries|sectors|companies|fields) (?:use|apply|adopt|deploy) (.+)$/, "uses"],
     [/^(?:where|how) (?:is|are) (.+?) used$/, "uses"],
     [/^(?:who uses|uses of|applications of|use cases (?:of|for)) (.+)$/, "uses"],
@@ -28,7 +29,6 @@
     [/^what (?:does|do) (.+?) (?:mean|stand for|do)$/, "what"],
     [/^(?:what (?:is|are|s)|whats|define|definition of|meaning of|explain|tell me about|examples? of|can) (.+)$/, "what"]
   ];
-  var TRAILING = /\s+(?:(?:exactly|explained|meaning|definition|difference|differences|examples?)|(?:in|for|on|with|to|vs) .*)$/;
 
   function normalise(name) {
     return name.toLowerCase().replace(/[^\w\s-]/g, " ").replace(/\s+/g, " ").trim();
@@ -51,16 +51,14 @@
     return null;
   }
 
-  // The same, also after dropping a trailing phrase ("cnn for images" -> "cnn").
+  // The same, also after dropping words from the end ("cnn for images" -> "cnn").
   function lookup(data, name) {
-    var key = normalise(name);
-    while (key) {
-      var found = lookupExact(data, key);
+    var words = normalise(name).split(" ");
+    for (var end = words.length; end > 0; end--) {
+      var found = lookupExact(data, words.slice(0, end).join(" "));
       if (found) {
         return found;
       }
-      var shorter = key.replace(TRAILING, "");
-      key = shorter === key ? "" : shorter;
     }
     return null;
   }
@@ -132,7 +130,11 @@
       return [thing];
     }
     id = lookup(data, name);
-    return id ? [techPage(data, id, anchor)] : [];
+    if (id) {
+      return [techPage(data, id, anchor)];
+    }
+    var use = useContaining(data, withoutArticle(normalise(name)));
+    return use ? [targetOf(use, "How the industry uses it, with its source")] : [];
   }
 
   function sameSet(ids) {
@@ -187,12 +189,27 @@
     return curated.slice(0, 1).concat([techPage(data, one)]);
   }
 
+  // "is k-means supervised", "is an llm generative ai": the longest opening that names a technology.
+  function isWithoutArticle(data, rest) {
+    var words = withoutArticle(rest).split(" ");
+    for (var cut = words.length - 1; cut > 0; cut--) {
+      var left = words.slice(0, cut).join(" ");
+      if (lookupExact(data, left)) {
+        return isA(data, left, words.slice(cut).join(" "));
+      }
+    }
+    return [];
+  }
+
   function question(data, kind, first, second) {
     if (kind === "pair") {
       return pairOf(data, first, second);
     }
     if (kind === "is") {
       return isA(data, first, second);
+    }
+    if (kind === "is-plain") {
+      return isWithoutArticle(data, first);
     }
     if (kind === "uses") {
       return single(data, first, "#where-it-is-used");
@@ -201,6 +218,40 @@
       return single(data, first, "#how-it-works");
     }
     return single(data, first);
+  }
+
+  function singular(part) {
+    return withoutArticle(part.trim()).replace(/s$/, "");
+  }
+
+  // A curated comparison whose title names every part of the query ("ai agents vs chatbots").
+  function titleCovering(data, parts) {
+    if (parts.length < 2) {
+      return null;
+    }
+    var asked = parts.map(singular);
+    var keys = Object.keys(data.titles);
+    for (var i = 0; i < keys.length; i++) {
+      var named = keys[i].split(SEPARATOR).map(singular);
+      if (asked.every(function (part) { return named.indexOf(part) !== -1; })) {
+        return data.titles[keys[i]];
+      }
+    }
+    return null;
+  }
+
+  // A use case that contains the phrase ("fraud detection" -> "payment fraud detection").
+  function useContaining(data, key) {
+    if (key.split(" ").length < 2) {
+      return null;
+    }
+    var pattern = new RegExp("(?:^| )" + key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(?: |$)");
+    for (var i = 0; i < data.uses.length; i++) {
+      if (pattern.test(data.uses[i].label)) {
+        return data.uses[i];
+      }
+    }
+    return null;
   }
 
   // The results a query means, best first ([] when it names nothing the data knows).
@@ -214,6 +265,10 @@
       return [targetOf(title, "The difference, when to choose each, the misconception")];
     }
     var parts = q.split(SEPARATOR).filter(function (part) { return part.trim(); });
+    var titled = titleCovering(data, parts);
+    if (titled) {
+      return [targetOf(titled, "The difference, when to choose each, the misconception")];
+    }
     if (parts.length > 1) {
       var ids = technologies(data, parts);
       if (ids) {
