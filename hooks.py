@@ -123,7 +123,7 @@ def on_pre_page(page: Page, config: Any, files: Files) -> Page:
 def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
     if state.session is not None:
         state.session.recorder.stop()
-    return html
+    return pages.jump_list(html, page.toc)
 
 
 def on_page_context(context: Any, page: Page, config: Any, nav: Navigation) -> Any:

@@ -138,6 +138,21 @@ def table(headers: list[str], rows: list[list[str]], row_ids: list[str] | None =
     return "\n".join(lines)
 
 
+def folded(summary: str, markdown: str) -> str:
+    """Detail behind a summary line the reader opens (a link to something inside opens it too, see terms.js)."""
+    return f'<details class="fold" markdown="1">\n<summary>{summary}</summary>\n\n{markdown}\n\n</details>'
+
+
+FIX_ICON = "\u270e"
+
+
+def fix_link(href: str) -> str:
+    """The one quiet control per card that opens a value's line in its data file."""
+    escaped = html.escape(href, quote=True)
+    title = "Suggest a fix: open this value in its file"
+    return f'<a class="fix-link" href="{escaped}" title="{title}" aria-label="Suggest a fix">{FIX_ICON}</a>'
+
+
 def not_searched(markdown: str) -> str:
     """Wrap Markdown so the search index skips it: for tables that repeat values indexed on their own page."""
     return f'<div data-search-exclude markdown="1">\n\n{markdown}\n\n</div>'

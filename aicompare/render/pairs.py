@@ -9,7 +9,7 @@ from ..knowledge import KnowledgeBase
 from ..models import KIND_LABELS, Technology
 from ..paths import COMPARE_INDEX, industry_page, pair_page
 from .curated import comparison_link, curated_block, curated_for
-from .markdown import PageContext, front_matter, link, not_searched, table, text
+from .markdown import PageContext, folded, front_matter, link, not_searched, table, text
 from .overview import short_answer
 from .tables import comparison_table, get_technology, technology_link
 
@@ -167,21 +167,41 @@ def pair_comparison(kb: KnowledgeBase, page: PageContext, first_id: str, second_
         raise ValueError(f"a pair page needs two different technologies, got '{first.id}' twice")
     ids = [first.id, second.id]
     curated = curated_for(kb, ids)
-    opening = curated_block(kb, page, curated) if curated else short_answer(kb, page, ids)
+    opening = curated_block(kb, page, curated) if curated else uncurated_answer(kb, page, ids)
     relation = "\n".join(f"- {sentence}" for sentence in [*relation_sentences(kb, page, *ids), kind_sentence(kb, *ids)])
     sections = [
         opening,
         "## Where they differ",
-        relation,
         comparison_table(kb, page, ids, shared_dimensions(kb, ids, key=True)),
+        relation,
         "## Everything else, side by side",
-        comparison_table(kb, page, ids, shared_dimensions(kb, ids, key=False)),
+        more_rows(kb, page, ids),
         "## Industries that use both",
         not_searched(shared_industries(kb, page, *ids)),
         "## More comparisons",
         not_searched(more_comparisons(kb, page, ids)),
     ]
     return "\n\n".join(sections)
+
+
+def uncurated_answer(kb: KnowledgeBase, page: PageContext, ids: list[str]) -> str:
+    """One line each, and the curated comparisons of a larger group that answer for both."""
+    groups = [c for c in kb.comparisons.values() if len(c.technologies) > 2 and set(ids) <= set(c.technologies)]
+    answer = short_answer(kb, page, ids)
+    if groups:
+        links = ", ".join(comparison_link(kb, page, group) for group in groups)
+        intro = "The difference, when to choose each and the misconception"
+        answer += f'\n\n<p class="curated-elsewhere" markdown="span">{intro}: {links}.</p>'
+    return answer
+
+
+def more_rows(kb: KnowledgeBase, page: PageContext, ids: list[str]) -> str:
+    """The rows that do not tell the technologies apart, folded behind a line that says how many."""
+    dimension_ids = shared_dimensions(kb, ids, key=False)
+    if not dimension_ids:
+        return "Every row that applies to both is shown above."
+    names = ", ".join(text(kb.dimensions[d].label) for d in dimension_ids[:4])
+    return folded(f"{len(dimension_ids)} more rows: {names} and more", comparison_table(kb, page, ids, dimension_ids))
 
 
 def group_comparison(kb: KnowledgeBase, page: PageContext, comparison_id: str) -> str:
@@ -199,7 +219,7 @@ def group_comparison(kb: KnowledgeBase, page: PageContext, comparison_id: str) -
             "## Where they differ",
             comparison_table(kb, page, ids, shared_dimensions(kb, ids, key=True)),
             "## Everything else, side by side",
-            comparison_table(kb, page, ids, shared_dimensions(kb, ids, key=False)),
+            more_rows(kb, page, ids),
             "## Two at a time",
             not_searched("\n".join(f"- {pair}" for pair in pairs) + "\n\n" + picker_link(page, ids)),
         ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections import Counter
 
 from ..knowledge import KnowledgeBase, did_you_mean
@@ -23,7 +22,7 @@ from ..paths import (
     technology_page,
 )
 from ..staleness import due_values, is_due
-from .markdown import PageContext, data_note, link, not_searched, table, text
+from .markdown import PageContext, data_note, fix_link, folded, link, not_searched, table, text
 
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "da", "di", "le", "la"}
 
@@ -172,8 +171,7 @@ def profile_cell(kb: KnowledgeBase, page: PageContext, tech: Technology, dimensi
         details.append(f"checked {value.as_of.isoformat()}" + (', <strong class="due">due for review</strong>' if due else ""))
     fix = page.fix_url(kb.file_of("technologies", tech.id), kb.line_of("technologies", tech.id, ("dimensions", dimension_id)))
     if fix:
-        href = html.escape(fix, quote=True)
-        details.append(f'<a class="fix-link" href="{href}" title="Open this value in its file">suggest a fix</a>')
+        details.append(fix_link(fix))
     return value_markdown(value) + (f'<br><small class="provenance">{"; ".join(details)}</small>' if details else "")
 
 
@@ -192,11 +190,25 @@ def technology_profile(kb: KnowledgeBase, page: PageContext, tech_id: str) -> st
     tech = get_technology(kb, tech_id)
     dimensions = kb.applicable_dimensions(tech)
     day = common_date([tech.dimensions[d.id].as_of for d in dimensions])
-    rows = [[dimension_label(d), profile_cell(kb, page, tech, d.id, day)] for d in dimensions]
-    profile = table(["Dimension", "Value"], rows, row_ids=[row_anchor(d.id) for d in dimensions], label=f"Profile of {tech.name}")
+    key = [d for d in dimensions if d.key]
+    rest = [d for d in dimensions if not d.key]
+    profile = profile_table(kb, page, tech, key or dimensions, day, f"Profile of {tech.name}: the rows that tell it apart")
+    if key and rest:
+        more = profile_table(kb, page, tech, rest, day, f"Profile of {tech.name}: the other rows")
+        labels = ", ".join(text(d.label) for d in rest[:4])
+        profile += "\n\n" + folded(f"{len(rest)} more rows: {labels} and more", more)
     return "\n\n".join(
-        [technology_facts(kb, page, tech_id), profile, checked_note(day), data_note(page, [kb.file_of("technologies", tech_id)])]
+        [profile, checked_note(day), folded("Key facts: kind, where it sits, when introduced, key papers, examples",
+                                           technology_facts(kb, page, tech_id)),
+         data_note(page, [kb.file_of("technologies", tech_id)])]
     )
+
+
+def profile_table(kb: KnowledgeBase, page: PageContext, tech: Technology, dimensions: list[Dimension], day: dt.date | None,
+                  label: str) -> str:
+    """Rows of a technology's profile, each with its value, sources and fix control."""
+    rows = [[dimension_label(d), profile_cell(kb, page, tech, d.id, day)] for d in dimensions]
+    return table(["Dimension", "Value"], rows, row_ids=[row_anchor(d.id) for d in dimensions], label=label)
 
 
 def row_anchor(dimension_id: str, prefix: str = "row") -> str:
@@ -237,16 +249,19 @@ def technology_uses(kb: KnowledgeBase, page: PageContext, tech_id: str) -> str:
         return f"No industry use of {text(tech.name)} is recorded yet."
     rows = [
         [
+            sourced(kb, page, link(text(use.use_case), page.link_to(industry_page(industry.id), use.id)), use.sources),
             link(text(industry.name), page.link_to(industry_page(industry.id))),
-            link(text(use.use_case), page.link_to(industry_page(industry.id), use.id)),
             text(MATURITY_LABELS[use.maturity]),
-            text(use.example),
-            citations(kb, page, use.sources),
         ]
         for industry, use in uses
     ]
+    examples = "\n".join(
+        f"- **{text(use.use_case)}** ({text(industry.name)}): {text(use.example)}" for industry, use in uses
+    )
     files = sorted({kb.file_of("industries", industry.id) for industry, _ in uses})
-    return "\n\n".join([table(["Industry", "Use", "Maturity", "Example", "Sources"], rows), data_note(page, files)])
+    return "\n\n".join(
+        [table(["Use", "Industry", "Maturity"], rows), folded("An example of each use", examples), data_note(page, files)]
+    )
 
 
 def industry_summary(kb: KnowledgeBase, industry_id: str) -> str:
@@ -272,23 +287,18 @@ def industry_uses(kb: KnowledgeBase, page: PageContext, industry_id: str) -> str
     for use in industry.uses:
         tech = kb.technologies[use.technology]
         rules = ", ".join(_regulation_label(kb, r) for r in use.regulations) or "None specific"
+        meta = (
+            f'<p class="use-meta" markdown="span">{technology_link(page, tech)} · {text(MATURITY_LABELS[use.maturity])} · '
+            f'<small class="provenance">{citations(kb, page, use.sources)}; checked {use.as_of.isoformat()}</small></p>'
+        )
+        detail = table(["Aspect", "Detail"], [["Example", text(use.example)], ["Risks", text(use.risks)], ["Rules", rules]])
         sections.append(
             "\n\n".join(
                 [
                     f"### {text(use.use_case)} {{ #{use.id} }}",
+                    meta,
                     text(use.description),
-                    table(
-                        ["Aspect", "Detail"],
-                        [
-                            ["Technology", technology_link(page, tech)],
-                            ["Maturity", text(MATURITY_LABELS[use.maturity])],
-                            ["Example", text(use.example)],
-                            ["Risks", text(use.risks)],
-                            ["Rules", rules],
-                            ["Sources", citations(kb, page, use.sources)],
-                            ["As of", use.as_of.isoformat()],
-                        ],
-                    ),
+                    folded("Example, risks and rules", detail),
                 ]
             )
         )
@@ -335,21 +345,54 @@ def regulation_uses(kb: KnowledgeBase, page: PageContext, regulation_id: str) ->
     return "\n".join(lines) if lines else "No use on this site names it yet."
 
 
+FIRST_RULES = ("eu-ai-act", "gdpr")
+"""The rules most readers come for, listed first."""
+REGIONS = ("European Union", "United States", "International")
+
+
+def regulation_region(regulation: Regulation) -> str:
+    """Where a rule applies, as a heading: the EU, the US (a state's law included), or international."""
+    for region in REGIONS[:2]:
+        if region in regulation.jurisdiction:
+            return region
+    return REGIONS[2]
+
+
+def regulation_order(regulation: Regulation) -> tuple[int, int, str]:
+    first = FIRST_RULES.index(regulation.id) if regulation.id in FIRST_RULES else len(FIRST_RULES)
+    return (REGIONS.index(regulation_region(regulation)), first, (regulation.short_name or regulation.name).casefold())
+
+
+def regulation_section(kb: KnowledgeBase, page: PageContext, regulation: Regulation) -> str:
+    """One rule: where and what it governs (sourced), then its dates and the uses it bears on, folded."""
+    parts = [
+        f"### {text(regulation_title(regulation))} {{ #{regulation.id} }}",
+        f"**Where:** {text(regulation.jurisdiction)}. **What it governs:** {text(regulation.summary)} "
+        f'<small class="provenance">{citations(kb, page, regulation.sources)}</small>',
+    ]
+    detail = []
+    if regulation.dates:
+        dates = sorted(regulation.dates, key=lambda d: d.date)
+        rows = [[day.date.isoformat(), sourced(kb, page, text(day.event), day.sources)] for day in dates]
+        detail.append(table(["Date", "What happens"], rows, label=f"Dates of {regulation_title(regulation)}"))
+    detail += ["**Bears on these uses:**", regulation_uses(kb, page, regulation.id)]
+    count = len(regulation.dates)
+    summary = "The uses it bears on"
+    if count:
+        summary = f"{count} date{'s' if count != 1 else ''} that matter, and the uses it bears on"
+    parts.append(folded(summary, "\n\n".join(detail)))
+    return "\n\n".join(parts)
+
+
 def regulation_list(kb: KnowledgeBase, page: PageContext) -> str:
-    """Every rule: what it is, where and since when it applies (sourced dates), and the uses it bears on."""
+    """Every rule, grouped by where it applies (the EU AI Act and the GDPR first): what it governs, its dates, its uses."""
     sections = []
-    for regulation in sorted(kb.regulations.values(), key=lambda r: (r.short_name or r.name).casefold()):
-        parts = [
-            f"## {text(regulation_title(regulation))} {{ #{regulation.id} }}",
-            f"**Where:** {text(regulation.jurisdiction)}. {text(regulation.summary)} "
-            f'<small class="provenance">{citations(kb, page, regulation.sources)}</small>',
-        ]
-        if regulation.dates:
-            dates = sorted(regulation.dates, key=lambda d: d.date)
-            rows = [[day.date.isoformat(), sourced(kb, page, text(day.event), day.sources)] for day in dates]
-            parts.append(table(["Date", "What happens"], rows, label=f"Dates of {regulation_title(regulation)}"))
-        parts += ["**Bears on these uses:**", regulation_uses(kb, page, regulation.id)]
-        sections.append("\n\n".join(parts))
+    region = ""
+    for regulation in sorted(kb.regulations.values(), key=regulation_order):
+        if regulation_region(regulation) != region:
+            region = regulation_region(regulation)
+            sections.append(f"## {text(region)}")
+        sections.append(regulation_section(kb, page, regulation))
     sections.append(data_note(page, ["data/regulations.yml"]))
     return "\n\n".join(sections)
 
@@ -457,28 +500,40 @@ def _with_abbreviations(term: str, abbreviations: list[str]) -> str:
     return f"{term} ({', '.join(abbreviations)})" if abbreviations else term
 
 
+GLOSSARY_SCRIPT = "assets/javascripts/glossary.js"
+
+
 def glossary_list(kb: KnowledgeBase, page: PageContext) -> str:
-    """Every glossary term under its initial letter, with variants, related technologies and sources."""
+    """A letter bar and a filter box, then every term under its initial letter, with variants, related pages and sources."""
     sections: list[str] = []
-    letter = ""
+    letters: list[str] = []
     for term in kb.glossary.values():
         initial = term.term[:1].upper()
-        if initial != letter:
-            letter = initial
-            sections.append(f"## {text(letter)}")
+        if not letters or initial != letters[-1]:
+            letters.append(initial)
+            sections.append(f"## {text(initial)} {{ #letter-{initial.lower()} }}")
         variants = ", ".join(text(v) for v in term.aliases)
         related = ", ".join(technology_link(page, kb.technologies[t]) for t in term.technologies)
         details = [f"Related: {related}" if related else "", f"Sources: {citations(kb, page, term.sources)}"]
+        names = " ".join([term.term, *term.aliases, *term.abbreviations]).casefold()
         parts = [
+            f'<div class="glossary-entry" data-names="{text(names)}" markdown="1">',
             f"### {text(_with_abbreviations(term.term, term.abbreviations))} {{ #{glossary_anchor(term.id)} }}",
             text(term.definition),
         ]
         if variants:  # searchable, after the definition, so a result still opens with the definition
             parts.append(f'<p class="glossary-meta" markdown="span">Also written: {variants}</p>')
         parts.append(f'<p class="glossary-meta" data-search-exclude markdown="span">{"<br>".join(filter(None, details))}</p>')
+        parts.append("</div>")
         sections.append("\n\n".join(parts))
-    sections.append(data_note(page, ["data/glossary.yml"]))
-    return "\n\n".join(sections)
+    bar = " ".join(f'<a href="#letter-{letter.lower()}">{text(letter)}</a>' for letter in letters)
+    tools = (
+        f'<nav class="letter-bar" aria-label="Terms by letter" data-search-exclude>{bar}</nav>\n\n'
+        '<p class="glossary-filter" data-search-exclude hidden><label>Filter the terms '
+        '<input type="search" autocomplete="off" placeholder="e.g. token"></label> '
+        '<span class="glossary-filter__count" role="status" aria-live="polite"></span></p>'
+    )
+    return "\n\n".join([tools, *sections, data_note(page, ["data/glossary.yml"]), page.scripts(GLOSSARY_SCRIPT)])
 
 
 def due_for_review(kb: KnowledgeBase, page: PageContext) -> str:

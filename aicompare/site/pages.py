@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import datetime as dt
 import html
 import re
@@ -37,6 +39,24 @@ def shorten_toc(src_uri: str, toc: Any) -> None:
     for item in _toc_items(toc):
         if item.level >= levels:
             item.children = []
+
+
+JUMP_LIST_MIN_SECTIONS = 3
+
+
+def jump_list(html_text: str, toc: Any) -> str:
+    """An "On this page" list of the page's sections under its title, for phones (where the table of
+    contents hides in the menu); kept out of the search index. Pages with few sections get none."""
+    sections = [child for item in toc for child in item.children] or list(toc)
+    if len(sections) < JUMP_LIST_MIN_SECTIONS or 'class="letter-bar"' in html_text:
+        return html_text  # the glossary's letter bar is its jump list
+    links = "".join(f'<li><a href="{escape(item.url, quote=True)}">{item.title}</a></li>' for item in sections)
+    block = f'<details class="jump-list" data-search-exclude><summary>On this page</summary><ul>{links}</ul></details>'
+    end_of_title = html_text.find("</h1>")
+    if end_of_title == -1:
+        return block + html_text
+    cut = end_of_title + len("</h1>")
+    return html_text[:cut] + block + html_text[cut:]
 
 
 def _toc_items(items: Any) -> Any:

@@ -126,3 +126,33 @@
     }
   });
 })();
+
+/*
+ * A link to something folded away (a row of "more rows", a use's detail) opens its fold and scrolls
+ * to it: on load, when the hash changes, and when instant navigation brings a page in.
+ */
+(function () {
+  "use strict";
+  function openTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) {
+      return;
+    }
+    var fold = target.closest("details:not([open])");
+    if (!fold) {
+      return;
+    }
+    while (fold) {
+      fold.open = true;
+      fold = fold.parentElement.closest("details:not([open])");
+    }
+    target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", openTarget);
+  if (window.document$) {
+    window.document$.subscribe(function () { setTimeout(openTarget, 0); });
+  } else {
+    openTarget();
+  }
+})();
