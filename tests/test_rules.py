@@ -259,6 +259,16 @@ CASES: dict[str, list[Case]] = {
         Case("industry name twice", "data/industries/retail.yml", yaml_edit("industries/retail.yml", lambda i: i.update(name="Finance")),
              r"^'Finance' is already the name of industry 'finance'"),
     ],
+    "example-names": [
+        Case("an example that is the technology's own alias", "data/technologies/llm.yml",
+             yaml_edit("technologies/llm.yml", lambda t: t["examples"].append(
+                 {"name": t["aliases"][0], "description": "The same.", "sources": [t["introduced"]["sources"][0]]})),
+             r"^example '.+' repeats a name, alias or example of 'llm'; drop one of them"),
+        Case("the same example twice", "data/technologies/llm.yml",
+             yaml_edit("technologies/llm.yml", lambda t: t["examples"].extend(
+                 [{"name": "Twice", "description": "One.", "sources": [t["introduced"]["sources"][0]]}] * 2)),
+             r"^example 'Twice' repeats a name, alias or example of 'llm'; drop one of them"),
+    ],
     "source-cited": [
         Case("unused source", "data/sources.yml",
              yaml_edit("sources.yml", lambda s: s.append({"id": "orphan2001", "type": "book", "title": "Unused", "authors": ["Nobody"],

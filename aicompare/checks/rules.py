@@ -261,8 +261,6 @@ def _labels(kb: KnowledgeBase) -> Iterator[tuple[str, str, Location, str]]:
             yield "technologies", tech.id, ("abbreviation",), tech.abbreviation
         for index, alias in enumerate(tech.aliases):
             yield "technologies", tech.id, ("aliases", index), alias
-        for index, example in enumerate(tech.examples):
-            yield "technologies", tech.id, ("examples", index, "name"), example.name
     for term in kb.glossary.values():
         yield "glossary", term.id, ("term",), term.term
         for key in ("aliases", "abbreviations"):
@@ -270,13 +268,11 @@ def _labels(kb: KnowledgeBase) -> Iterator[tuple[str, str, Location, str]]:
                 yield "glossary", term.id, (key, index), alias
 
 
-@rule(
-    "unique-names", "names, abbreviations, aliases and example names of technologies and glossary terms are unique, ignoring case"
-)
+@rule("unique-names", "names, abbreviations and aliases of technologies and glossary terms are unique, ignoring case")
 def unique_names(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
     owners: dict[str, tuple[str, str]] = {}
     # Names and abbreviations claim their label before aliases do, so the alias is the one reported.
-    labels = sorted(_labels(kb), key=lambda label: label[2][0] in {"aliases", "examples"})
+    labels = sorted(_labels(kb), key=lambda label: label[2][0] in {"aliases"})
     for collection, record_id, location, label in labels:
         owner = owners.setdefault(label.casefold(), (collection, record_id))
         if owner != (collection, record_id):
@@ -292,6 +288,22 @@ def unique_names(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
         first = names.setdefault(industry.name.casefold(), industry.id)
         if first != industry.id:
             yield Finding("industries", industry.id, ("name",), f"'{industry.name}' is already the name of industry '{first}'")
+
+
+@rule(
+    "example-names",
+    "a well-known example is not also a name, abbreviation or alias of its own technology, nor listed twice under it "
+    "(the same model may be an example of several technologies)",
+)
+def example_names(kb: KnowledgeBase, state: LoadState) -> Iterator[Finding]:
+    for tech in kb.technologies.values():
+        seen = {label.casefold() for label in [tech.name, tech.abbreviation or "", *tech.aliases] if label}
+        for index, example in enumerate(tech.examples):
+            name = example.name.casefold()
+            if name in seen:
+                message = f"example '{example.name}' repeats a name, alias or example of '{tech.id}'; drop one of them"
+                yield Finding("technologies", tech.id, ("examples", index, "name"), message)
+            seen.add(name)
 
 
 @rule("source-cited", "every entry of data/sources.yml is cited somewhere")
