@@ -148,7 +148,7 @@
     function showChoice(choice) {
       var chips = choice.technologies.map(function (id) {
         return '<li><button type="button" class="picker__chip" data-remove="' + escapeHtml(id) + '" aria-label="Remove ' +
-          escapeHtml(byId[id].name) + '">' + escapeHtml(byId[id].short) + ' <span aria-hidden="true">\u00d7</span></button></li>';
+          escapeHtml(byId[id].short) + '" title="Remove ' + escapeHtml(byId[id].name) + '">' + escapeHtml(byId[id].short) + ' <span aria-hidden="true">\u00d7</span></button></li>';
       }).join("");
       var groups = {};
       index.technologies.forEach(function (tech) {

@@ -268,14 +268,14 @@
       return [targetOf(title, "The difference, when to choose each, the misconception")];
     }
     var parts = q.split(SEPARATOR).filter(function (part) { return part.trim(); });
-    var titled = titleCovering(data, parts);
-    if (titled) {
-      return [targetOf(titled, "The difference, when to choose each, the misconception")];
-    }
     if (parts.length > 1) {
       var ids = technologies(data, parts);
       if (ids) {
         return comparing(data, ids);
+      }
+      var titled = titleCovering(data, parts);
+      if (titled) {
+        return [targetOf(titled, "The difference, when to choose each, the misconception")];
       }
     }
     for (var i = 0; i < QUESTIONS.length; i++) {
