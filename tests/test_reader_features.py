@@ -27,6 +27,8 @@ def flat(value: str) -> str:
 def article_text(soup: BeautifulSoup) -> str:
     article = soup.select_one("article")
     assert article is not None
+    for jump_list in article.select(".jump-list"):
+        jump_list.decompose()  # "On this page" repeats the headings
     return flat(article.get_text())
 
 

@@ -32,7 +32,7 @@ def test_escaped_text_renders_literally() -> None:
 
 def test_hostile_value_keeps_profile_table_intact() -> None:
     soup = to_html(tables.technology_profile(tiny_kb(HOSTILE), PAGE, "alpha"))
-    profile = soup.find_all("table")[1]
+    profile = soup.find("table", attrs={"aria-label": lambda label: bool(label) and label.startswith("Profile of")})
     rows = profile.find_all("tr")
     assert len(rows) == 2, "header plus one dimension row"
     assert all(len(row.find_all(["td", "th"])) == 2 for row in rows)

@@ -59,10 +59,15 @@ def terms(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
     """Each glossary term, alias and abbreviation (normalised) to its entry on the glossary page."""
     found: dict[str, dict[str, str]] = {}
     for term in kb.glossary.values():
-        target = {"url": f"{url_of(GLOSSARY)}#{glossary_anchor(term.id)}", "title": term.term}
+        target = {"url": f"{url_of(GLOSSARY)}#{glossary_anchor(term.id)}", "title": term.term, "text": short_text(term.definition)}
         for label in [term.term, *term.aliases, *term.abbreviations]:
             found.setdefault(normalise(label), target)
     return found
+
+
+def short_text(definition: str, limit: int = 160) -> str:
+    """A definition cut at a word boundary, for a search result's line."""
+    return definition if len(definition) <= limit else definition[:limit].rsplit(" ", 1)[0] + "\u2026"
 
 
 def industries(kb: KnowledgeBase) -> dict[str, dict[str, str]]:

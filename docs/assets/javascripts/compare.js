@@ -107,7 +107,7 @@
         details.push("checked " + cell.as_of + (cell.due ? ', <strong class="due">due for review</strong>' : ""));
       }
       if (cell.fix) {
-        details.push('<a class="fix-link" href="' + escapeHtml(cell.fix) + '" title="Open this value in its file">suggest a fix</a>');
+        details.push('<a class="fix-link" href="' + escapeHtml(cell.fix) + '" title="Suggest a fix: open this value in its file" aria-label="Suggest a fix">\u270e</a>');
       }
       return cell.value + (details.length ? '<br><small class="provenance">' + details.join("; ") + "</small>" : "");
     }
@@ -148,7 +148,7 @@
     function showChoice(choice) {
       var chips = choice.technologies.map(function (id) {
         return '<li><button type="button" class="picker__chip" data-remove="' + escapeHtml(id) + '" aria-label="Remove ' +
-          escapeHtml(byId[id].name) + '">' + escapeHtml(byId[id].short) + ' <span aria-hidden="true">\u00d7</span></button></li>';
+          escapeHtml(byId[id].short) + '" title="Remove ' + escapeHtml(byId[id].name) + '">' + escapeHtml(byId[id].short) + ' <span aria-hidden="true">\u00d7</span></button></li>';
       }).join("");
       var groups = {};
       index.technologies.forEach(function (tech) {

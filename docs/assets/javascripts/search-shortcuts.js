@@ -110,7 +110,7 @@
     }
     var term = data.terms[key] || data.terms[plain];
     if (term) {
-      return targetOf(term, "Glossary: its definition, variants and source");
+      return targetOf(term, term.text);
     }
     var industry = data.industries[key] || data.industries[key.replace(/^(?:ai|artificial intelligence|machine learning|ml|deep learning|llms?|generative ai) (?:in|for) /, "")];
     if (industry) {
@@ -157,15 +157,18 @@
   function comparing(data, ids) {
     var exact = data.comparisons.filter(sameSet(ids));
     var groups = data.comparisons.filter(covers(ids)).filter(function (entry) { return entry.curated; });
-    var found = exact.filter(function (e) { return e.curated; }).concat(groups, exact.filter(function (e) { return !e.curated; }));
-    var results = found.map(comparisonResult);
+    var confusions = data.confusions.filter(sameSet(ids)).map(function (entry) {
+      return { url: entry.url, title: "Common confusion: " + entry.title, text: "What is true instead, with sources" };
+    });
+    var curated = exact.filter(function (e) { return e.curated; }).map(comparisonResult);
+    var generated = exact.filter(function (e) { return !e.curated; }).map(comparisonResult);
     if (!exact.length) {
       var names = ids.map(function (id) { return data.labels[id]; });
-      results.splice(groups.length ? 1 : 0, 0, { url: data.picker + "?t=" + ids.join(","), title: names.join(" vs "), text: "Open them side by side" });
+      generated.push({ url: data.picker + "?t=" + ids.join(","), title: names.join(" vs "), text: "Open them side by side" });
     }
-    return results.concat(data.confusions.filter(sameSet(ids)).map(function (entry) {
-      return { url: entry.url, title: "Common confusion: " + entry.title, text: "What is true instead, with sources" };
-    }));
+    // A curated page for exactly the set, a correction of a confusion about it, curated groups that
+    // cover it, then the generated page (or the picker).
+    return curated.concat(confusions, groups.map(comparisonResult), generated);
   }
 
   function pairOf(data, first, second) {
@@ -265,14 +268,14 @@
       return [targetOf(title, "The difference, when to choose each, the misconception")];
     }
     var parts = q.split(SEPARATOR).filter(function (part) { return part.trim(); });
-    var titled = titleCovering(data, parts);
-    if (titled) {
-      return [targetOf(titled, "The difference, when to choose each, the misconception")];
-    }
     if (parts.length > 1) {
       var ids = technologies(data, parts);
       if (ids) {
         return comparing(data, ids);
+      }
+      var titled = titleCovering(data, parts);
+      if (titled) {
+        return [targetOf(titled, "The difference, when to choose each, the misconception")];
       }
     }
     for (var i = 0; i < QUESTIONS.length; i++) {
