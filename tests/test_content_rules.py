@@ -118,7 +118,6 @@ ASKED_COMPARISONS = [
 ]
 NEW_TERMS = [
     "low-rank-adaptation",
-    "parameter-efficient-fine-tuning",
     "quantization",
     "distillation",
     "vector-database",
