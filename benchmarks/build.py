@@ -26,7 +26,8 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aicompare.knowledge import DataError, load_knowledge_base
+from aicompare.loader import load_knowledge_base
+from aicompare.problems import DataError
 from aicompare.project import copy_project
 from benchmarks.common import (
     BUILT_IN,

@@ -22,7 +22,8 @@ from aicompare import DATA_DIR, PROJECT_ROOT
 from aicompare.__main__ import review_warnings
 from aicompare.export import open_data_schema
 from aicompare.formatting import format_data_dir
-from aicompare.knowledge import KnowledgeBase, load_knowledge_base
+from aicompare.knowledge import KnowledgeBase
+from aicompare.loader import load_knowledge_base
 from aicompare.release import release_zip
 from aicompare.render.markdown import PageContext
 from aicompare.render.tables import technology_profile

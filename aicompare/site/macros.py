@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..knowledge import KnowledgeBase
-from ..render import diagram, guide, matrix, overview, pairs, picker, tables
+from ..render import bibliography, diagram, glossary, guide, matrix, overview, pairs, picker, regulations, tables
 from ..render.markdown import PageContext
 from .. import PROJECT_ROOT
 from . import changes, open_data
@@ -20,18 +20,18 @@ MACROS: dict[str, Renderer] = {
     "compare": tables.comparison_table,
     "industry_summary": lambda kb, page, industry_id: tables.industry_summary(kb, industry_id),
     "industry_uses": tables.industry_uses,
-    "industry_regulations": tables.industry_regulations,
-    "regulations": tables.regulation_list,
+    "industry_regulations": regulations.industry_regulations,
+    "regulations": regulations.regulation_list,
     "hierarchy_figure": diagram.hierarchy_figure,
     "short_answer": overview.short_answer,
     "timeline": overview.timeline,
     "due_for_review": tables.due_for_review,
     "what_changed": lambda kb, page: changes.changes_page(*changes.history(PROJECT_ROOT)),
-    "references_index": tables.references_index,
-    "references": tables.references_list,
+    "references_index": bibliography.references_index,
+    "references": bibliography.references_list,
     "technology_list": tables.technology_list,
     "industry_list": tables.industry_list,
-    "glossary": tables.glossary_list,
+    "glossary": glossary.glossary_list,
     "dimension_table": tables.dimension_table,
     "confusions": tables.confusion_list,
     "pair_comparison": pairs.pair_comparison,
