@@ -162,6 +162,9 @@ def profile_cell(kb: KnowledgeBase, page: PageContext, tech: Technology, dimensi
     due = is_due(kb, dimension_id, value.as_of, page.today)
     if value.as_of and (value.as_of != table_date or due):
         details.append(f"checked {value.as_of.isoformat()}" + (', <strong class="due">due for review</strong>' if due else ""))
+    revised = page.revised_on("technologies", tech.id, "dimensions", dimension_id)
+    if revised:
+        details.append(f'<span class="revised">revised {revised.isoformat()}</span>')
     fix = page.fix_url(kb.file_of("technologies", tech.id), kb.line_of("technologies", tech.id, ("dimensions", dimension_id)))
     if fix:
         details.append(fix_link(fix))
@@ -285,9 +288,12 @@ def industry_uses(kb: KnowledgeBase, page: PageContext, industry_id: str) -> str
     for use in industry.uses:
         tech = kb.technologies[use.technology]
         rules = ", ".join(_regulation_label(kb, r) for r in use.regulations) or "None specific"
+        revised = page.revised_on("industries", industry.id, "uses", use.id)
+        revised_note = f'; <span class="revised">revised {revised.isoformat()}</span>' if revised else ""
         meta = (
             f'<p class="use-meta" markdown="span">{technology_link(page, tech)} · {text(MATURITY_LABELS[use.maturity])} · '
-            f'<small class="provenance">{citations(kb, page, use.sources)}; checked {use.as_of.isoformat()}</small></p>'
+            f'<small class="provenance">{citations(kb, page, use.sources)}; checked {use.as_of.isoformat()}{revised_note}'
+            "</small></p>"
         )
         detail = table(["Aspect", "Detail"], [["Example", text(use.example)], ["Risks", text(use.risks)], ["Rules", rules]])
         sections.append(
