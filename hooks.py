@@ -36,7 +36,7 @@ from aicompare.export import open_data_files  # noqa: E402
 from aicompare.knowledge import KnowledgeBase  # noqa: E402
 from aicompare.paths import CHANGES, entity_of_page, url_of  # noqa: E402
 from aicompare.render.markdown import PageContext  # noqa: E402
-from aicompare.site import build, changes, dates, incremental, navigation, pages, picker, search, tooltips  # noqa: E402
+from aicompare.site import build, changes, dates, git_history, incremental, navigation, pages, picker, search, tooltips  # noqa: E402
 from aicompare.site.macros import edit_base  # noqa: E402
 
 PAIR_PAGES_SETTING = "AICOMPARE_PAIR_PAGES"  # set to "off" to skip pair pages (used by the scaling benchmark)
@@ -91,7 +91,7 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, search.SHORTCUTS_PATH, content=search.shortcuts_json(state.kb)))
     site_url = config.get("site_url") or "/"
-    feed = changes.atom_feed(changes.history(PROJECT_DIR)[0], site_url, site_url + url_of(CHANGES))
+    feed = changes.atom_feed(state.kb, git_history.history(PROJECT_DIR), site_url, site_url + url_of(CHANGES))
     files.append(File.generated(config, changes.FEED_PATH, content=feed))
     for path, content in release.published_releases(PROJECT_DIR, state.kb, datetime.date.today(), site_url).items():
         files.append(File.generated(config, path, content=content))
@@ -146,8 +146,8 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     tooltip_extension.page_src = page.file.src_uri
     entity = entity_of_page(page.file.src_uri)
     if entity is not None:
-        changes_link = PageContext(page.file.src_uri).link_to(CHANGES)
-        markdown += "\n\n" + changes.recent_changes(changes.history(PROJECT_DIR)[0], *entity, changes_link)
+        found = git_history.history(PROJECT_DIR)
+        markdown += "\n\n" + changes.recent_changes(state.kb, PageContext(page.file.src_uri), found, *entity)
     updated = page_updated(page)  # once per page: the citation and the "last updated" line share it
     if updated:
         page.meta["revision_date"] = dates.format_date(updated)

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from . import DATA_DIR, PROJECT_ROOT
 from .formatting import format_command
-from .knowledge import DataError, KnowledgeBase, load_knowledge_base
+from .knowledge import KnowledgeBase
+from .loader import load_knowledge_base
+from .problems import DataError
 from .release import write_release
 from .scaffold import add_arguments as add_new_arguments
 from .scaffold import new_command

@@ -24,9 +24,11 @@ from typing import Any
 
 from . import PROJECT_ROOT
 from .formatting import FormatError, dimension_order, dump, format_text, scalar_text
-from .knowledge import DataError, KnowledgeBase, did_you_mean, load_knowledge_base
+from .knowledge import KnowledgeBase
+from .loader import load_knowledge_base
 from .models import Kind, Slug
 from .paths import industry_page, technology_page
+from .problems import DataError, did_you_mean
 
 SLUG = re.compile(typing.get_args(Slug)[1].pattern)
 KINDS: tuple[str, ...] = typing.get_args(Kind)

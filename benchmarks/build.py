@@ -26,7 +26,8 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aicompare.knowledge import DataError, load_knowledge_base
+from aicompare.loader import load_knowledge_base
+from aicompare.problems import DataError
 from aicompare.project import copy_project
 from benchmarks.common import (
     BUILT_IN,
@@ -44,7 +45,8 @@ from benchmarks.common import (
 )
 from benchmarks.synthetic import scale_project
 
-SECTIONS = ("build", "macros", "scaling", "serve")
+SECTIONS = ("build", "floor", "macros", "scaling", "serve")
+FLOOR_TARGET = 1.15
 MACROS_TARGET = 1.15
 SCALING_TARGET = 1.5
 SERVE_TARGET = 2.0
@@ -157,6 +159,60 @@ def bench_macros(tmp: Path, runs: int) -> list[Figure]:
     ]
     if on_pages != off_pages:
         figures.append(Figure("WARNING: page counts differ (with / without macros)", f"{on_pages} / {off_pages}", result="check"))
+    return figures
+
+
+def without_block(text: str, key: str) -> str:
+    """mkdocs.yml text without the top-level `key:` and the indented lines under it."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+    if start is None:
+        raise RuntimeError(f"'{key}:' not found in mkdocs.yml")
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith((" ", "#"))):
+        end += 1
+    return "\n".join(lines[:start] + lines[end:]) + "\n"
+
+
+def stock_config(text: str, nav: str) -> str:
+    """The project's mkdocs.yml as stock Material would take it: same theme, features and Markdown
+    extensions, the search plugin only, no macros, no hooks, no theme overrides, and the nav the hooks made."""
+    for key in ("hooks", "nav", "watch", "strict"):
+        text = without_block(text, key)
+    text = replace_once(text, "  custom_dir: overrides\n", "")  # rendered_copy has already removed the macros plugin
+    return text + nav
+
+
+def floor_copy(tmp: Path) -> Path:
+    """A copy whose docs/ holds every page as the project rendered it, built by stock Material."""
+    plain = rendered_copy(tmp)
+    nav = (tmp / "captured-nav.yml").read_text(encoding="utf-8")
+    edit_config(plain, lambda text: stock_config(text, nav))
+    return plain
+
+
+def bench_floor(tmp: Path, runs: int) -> list[Figure]:
+    """(b) The full build against stock Material building the very same rendered pages, alternately."""
+    say("floor: capturing every rendered page and the nav, for a stock Material build")
+    stock = floor_copy(tmp / "floor")
+    project = copy_project(tmp / "floor-project")
+    full_runs: list[BuildTiming] = []
+    stock_runs: list[BuildTiming] = []
+    for _ in range(runs):  # alternate, so a change in machine load affects both sides alike
+        full_runs.append(timed_build(project, tmp / "floor-full-site"))
+        stock_runs.append(timed_build(stock, tmp / "floor-stock-site", mkdocs_env(**PAIRS_OFF), strict=False))
+    full, floor = median_timing(full_runs), median_timing(stock_runs)
+    pages, floor_pages = count_pages(tmp / "floor-full-site"), count_pages(tmp / "floor-stock-site")
+    ratio = full.wall / floor.wall
+    say(f"floor: project {full.wall:.2f} s ({pages} pages), stock Material {floor.wall:.2f} s ({floor_pages} pages)")
+    figures = [
+        Figure("Full build (wall / MkDocs, median)", f"{full.wall:.2f} s / {full.built_in:.2f} s"),
+        Figure("Stock Material, same rendered pages (wall / MkDocs)", f"{floor.wall:.2f} s / {floor.built_in:.2f} s"),
+        Figure("Floor ratio, MkDocs time (full / stock)", f"{full.built_in / floor.built_in:.3f}"),
+        Figure("Floor ratio, wall time (full / stock)", f"{ratio:.3f}", f"<= {FLOOR_TARGET}", verdict(ratio <= FLOOR_TARGET)),
+    ]
+    if pages != floor_pages:
+        figures.append(Figure("WARNING: page counts differ (full / stock)", f"{pages} / {floor_pages}", result="check"))
     return figures
 
 
@@ -348,6 +404,7 @@ def main(argv: list[str] | None = None) -> int:
 
     benches: dict[str, Callable[[Path], list[Figure]]] = {
         "build": lambda tmp: bench_build(tmp, runs),
+        "floor": lambda tmp: bench_floor(tmp, runs),
         "macros": lambda tmp: bench_macros(tmp, runs),
         "scaling": lambda tmp: bench_scaling(tmp, runs, factors),
         "serve": lambda tmp: bench_serve(tmp, runs),

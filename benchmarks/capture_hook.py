@@ -21,3 +21,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         front = "---\n" + yaml.safe_dump(dict(page.meta), allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
     target.write_text(front + markdown, encoding="utf-8")
     return markdown
+
+
+def on_config(config: Any) -> Any:
+    """Save the navigation as the project's hooks filled it (they run first), for the stock-Material floor build."""
+    target = Path(os.environ["BENCH_CAPTURE_DIR"]).parent / "captured-nav.yml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(yaml.safe_dump({"nav": config["nav"]}, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return config

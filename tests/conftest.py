@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from aicompare import DATA_DIR, PROJECT_ROOT
-from aicompare.knowledge import KnowledgeBase, load_knowledge_base
+from aicompare.knowledge import KnowledgeBase
+from aicompare.loader import load_knowledge_base
 from aicompare.project import copy_project
 
 

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from aicompare.knowledge import DataError, load_knowledge_base
+from aicompare.loader import load_knowledge_base
+from aicompare.problems import DataError
 
 from .conftest import build_site
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from aicompare.knowledge import load_knowledge_base
+from aicompare.loader import load_knowledge_base
 from aicompare.site.incremental import EVERYTHING, FOUND, MEMBERS, Recorder, data_changes, is_affected, track
 
 

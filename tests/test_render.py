@@ -6,7 +6,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from aicompare.render import diagram, tables
+from aicompare.render import bibliography, diagram, regulations, tables
 from aicompare.render.markdown import PageContext, table, text
 
 from .factories import HOSTILE, tiny_kb
@@ -44,9 +44,9 @@ def test_hostile_value_in_industry_uses_and_references() -> None:
     kb = tiny_kb(HOSTILE)
     for markdown_text in (
         tables.industry_uses(kb, PageContext("industries/trade.md"), "trade"),
-        tables.industry_regulations(kb, PageContext("industries/trade.md"), "trade"),
+        regulations.industry_regulations(kb, PageContext("industries/trade.md"), "trade"),
         tables.technology_uses(kb, PAGE, "alpha"),
-        tables.references_list(kb, PageContext("references/p.md"), "p"),
+        bibliography.references_list(kb, PageContext("references/p.md"), "p"),
     ):
         soup = to_html(markdown_text)
         assert soup.find("script") is None
@@ -117,7 +117,7 @@ def test_every_table_has_an_edit_link() -> None:
         tables.comparison_table(kb, PAGE, ["alpha", "beta"]),
         tables.technology_uses(kb, PAGE, "alpha"),
         tables.industry_uses(kb, PageContext("industries/trade.md", PAGE.edit_base), "trade"),
-        tables.industry_regulations(kb, PageContext("industries/trade.md", PAGE.edit_base), "trade"),
+        regulations.industry_regulations(kb, PageContext("industries/trade.md", PAGE.edit_base), "trade"),
         tables.technology_list(kb, PageContext("technologies/index.md", PAGE.edit_base)),
     ]
     for output in outputs:

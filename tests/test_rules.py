@@ -17,8 +17,8 @@ import pytest
 
 from aicompare import DATA_DIR
 from aicompare.checks.rules import LOADING_RULES, RULES
-from aicompare.knowledge import DataError, load_knowledge_base
-from aicompare.problems import Problem
+from aicompare.loader import load_knowledge_base
+from aicompare.problems import DataError, Problem
 
 from .test_bad_input import edit_yaml
 

@@ -9,7 +9,7 @@ import pytest
 from aicompare import PROJECT_ROOT
 from aicompare.__main__ import main
 from aicompare.formatting import format_data_dir
-from aicompare.knowledge import load_knowledge_base
+from aicompare.loader import load_knowledge_base
 from aicompare.scaffold import ScaffoldError, new_technology
 
 from .conftest import build_site, copy_project
@@ -122,7 +122,7 @@ def test_bad_input_is_refused_with_a_clear_message(
 
 def test_a_failed_data_check_undoes_every_change(shared_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from aicompare import scaffold
-    from aicompare.knowledge import DataError, Problem
+    from aicompare.problems import DataError, Problem
 
     real_load = scaffold.load_knowledge_base
     calls: list[Path] = []

@@ -6,10 +6,8 @@ import datetime as dt
 import io
 import json
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
 
 import jsonschema
 import pytest
@@ -22,11 +20,11 @@ from aicompare import DATA_DIR, PROJECT_ROOT
 from aicompare.__main__ import review_warnings
 from aicompare.export import open_data_schema
 from aicompare.formatting import format_data_dir
-from aicompare.knowledge import KnowledgeBase, load_knowledge_base
+from aicompare.knowledge import KnowledgeBase
+from aicompare.loader import load_knowledge_base
 from aicompare.release import release_zip
 from aicompare.render.markdown import PageContext
 from aicompare.render.tables import technology_profile
-from aicompare.site import changes
 from aicompare.site.citation import PageCitation, apa, bibtex, csl_json
 from aicompare.staleness import due_values
 
@@ -75,40 +73,6 @@ def test_a_due_value_is_marked_on_its_page(kb: KnowledgeBase) -> None:
     assert "due for review" in technology_profile(kb, page, "cnn")
     fresh = PageContext("technologies/cnn.md", "", today=dt.date(2026, 12, 1))
     assert "due for review" not in technology_profile(kb, fresh, "cnn")
-
-
-def git(repo: Path, *args: str) -> None:
-    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
-    subprocess.run(["git", *identity, *args], cwd=repo, check=True, capture_output=True)
-
-
-def test_what_changed_lists_a_change_and_the_feed_is_atom(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    shutil.copytree(DATA_DIR, repo / "data")
-    git(repo, "init", "-q")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "Start")
-    edit_yaml(repo / "data/technologies/cnn.yml", lambda t: t["dimensions"]["focus"].update(value="A new focus."))
-    git(repo, "commit", "-q", "-am", "Sharpen the CNN focus")
-    found = changes.data_changes(repo)
-    assert [c.subject for c in found] == ["Sharpen the CNN focus", "Start"]
-    touched = found[0].touched
-    assert [(t.path, t.records, t.fields) for t in touched] == [("data/technologies/cnn.yml", ("cnn",), ("dimensions.focus",))]
-    feed = ElementTree.fromstring(changes.atom_feed(found, "https://example.org/", "https://example.org/changes/"))
-    assert feed.tag == f"{ATOM}feed"
-    for required in ("id", "title", "updated", "author"):
-        assert feed.find(f"{ATOM}{required}") is not None, required
-    entries = feed.findall(f"{ATOM}entry")
-    assert len(entries) == 2 and entries[0].find(f"{ATOM}title").text == "Sharpen the CNN focus"
-    for entry in entries:
-        assert all(entry.find(f"{ATOM}{tag}") is not None for tag in ("id", "title", "updated", "link"))
-        dt.datetime.fromisoformat(entry.find(f"{ATOM}updated").text)
-    recent = changes.recent_changes(found, "technologies", "cnn", "../../changes/")
-    assert "Sharpen the CNN focus" in recent and "dimensions.focus" in recent
-
-
-def test_a_shallow_history_is_said_plainly() -> None:
-    assert "shallow clone" in changes.changes_page([], shallow=True)
 
 
 CITATION = PageCitation(

@@ -15,7 +15,8 @@ import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..knowledge import KnowledgeBase, LoadState, regulation_references, source_references, technology_references
+from ..knowledge import KnowledgeBase, regulation_references, source_references, technology_references
+from ..load_state import LoadState
 from ..models import Technology
 from ..problems import Location, Problem, did_you_mean
 

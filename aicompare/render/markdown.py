@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..paths import asset_url
@@ -57,6 +58,12 @@ class PageContext:
     src_uri: str
     edit_base: str = ""
     today: dt.date = field(default_factory=dt.date.today)
+    # (collection, record, field, part) -> the day a value was last revised, for values revised lately
+    revised: Mapping[tuple[str, str, str, str], dt.date] = field(default_factory=dict)
+
+    def revised_on(self, collection: str, record_id: str, field_name: str, part: str) -> dt.date | None:
+        """The day this value was last revised, when that was lately; None otherwise."""
+        return self.revised.get((collection, record_id, field_name, part))
 
     def link_to(self, target_src_uri: str, anchor: str = "") -> str:
         """Relative link from this page to another page's Markdown source (MkDocs validates these)."""

@@ -5,22 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from ..knowledge import KnowledgeBase, did_you_mean
-from ..models import KIND_LABELS, MATURITY_LABELS, Dimension, DimensionValue, Industry, Regulation, Source, Technology
+from ..knowledge import KnowledgeBase
+from ..models import KIND_LABELS, MATURITY_LABELS, Dimension, DimensionValue, Industry, Source, Technology
 from ..paths import (
-    CONFUSIONS,
-    GLOSSARY,
-    GUIDE,
-    REGULATIONS,
-    TIMELINE,
-    comparison_page,
     industry_page,
-    milestone_anchor,
-    reference_letter,
     references_page,
     source_anchor,
     technology_page,
 )
+from ..problems import did_you_mean
 from ..staleness import due_values, is_due
 from .markdown import PageContext, data_note, fix_link, folded, link, not_searched, table, text
 
@@ -169,6 +162,9 @@ def profile_cell(kb: KnowledgeBase, page: PageContext, tech: Technology, dimensi
     due = is_due(kb, dimension_id, value.as_of, page.today)
     if value.as_of and (value.as_of != table_date or due):
         details.append(f"checked {value.as_of.isoformat()}" + (', <strong class="due">due for review</strong>' if due else ""))
+    revised = page.revised_on("technologies", tech.id, "dimensions", dimension_id)
+    if revised:
+        details.append(f'<span class="revised">revised {revised.isoformat()}</span>')
     fix = page.fix_url(kb.file_of("technologies", tech.id), kb.line_of("technologies", tech.id, ("dimensions", dimension_id)))
     if fix:
         details.append(fix_link(fix))
@@ -264,6 +260,11 @@ def technology_uses(kb: KnowledgeBase, page: PageContext, tech_id: str) -> str:
     )
 
 
+def _regulation_label(kb: KnowledgeBase, regulation_id: str) -> str:
+    regulation = kb.regulations[regulation_id]
+    return text(regulation.short_name or regulation.name)
+
+
 def industry_summary(kb: KnowledgeBase, industry_id: str) -> str:
     """An industry's one-line summary."""
     return text(get_industry(kb, industry_id).summary)
@@ -287,9 +288,12 @@ def industry_uses(kb: KnowledgeBase, page: PageContext, industry_id: str) -> str
     for use in industry.uses:
         tech = kb.technologies[use.technology]
         rules = ", ".join(_regulation_label(kb, r) for r in use.regulations) or "None specific"
+        revised = page.revised_on("industries", industry.id, "uses", use.id)
+        revised_note = f'; <span class="revised">revised {revised.isoformat()}</span>' if revised else ""
         meta = (
             f'<p class="use-meta" markdown="span">{technology_link(page, tech)} · {text(MATURITY_LABELS[use.maturity])} · '
-            f'<small class="provenance">{citations(kb, page, use.sources)}; checked {use.as_of.isoformat()}</small></p>'
+            f'<small class="provenance">{citations(kb, page, use.sources)}; checked {use.as_of.isoformat()}{revised_note}'
+            "</small></p>"
         )
         detail = table(["Aspect", "Detail"], [["Example", text(use.example)], ["Risks", text(use.risks)], ["Rules", rules]])
         sections.append(
@@ -303,174 +307,6 @@ def industry_uses(kb: KnowledgeBase, page: PageContext, industry_id: str) -> str
             )
         )
     sections.append(data_note(page, [kb.file_of("industries", industry.id)]))
-    return "\n\n".join(sections)
-
-
-def _regulation_label(kb: KnowledgeBase, regulation_id: str) -> str:
-    regulation = kb.regulations[regulation_id]
-    return text(regulation.short_name or regulation.name)
-
-
-def industry_regulations(kb: KnowledgeBase, page: PageContext, industry_id: str) -> str:
-    """The rules that bear on an industry's uses."""
-    industry = get_industry(kb, industry_id)
-    if not industry.regulations:
-        return "No specific regulation is recorded for this industry."
-    rows = []
-    for regulation_id in industry.regulations:
-        regulation = kb.regulations[regulation_id]
-        name = link(text(regulation_title(regulation)), page.link_to(REGULATIONS, regulation.id))
-        rows.append([name, text(regulation.jurisdiction), sourced(kb, page, text(regulation.summary), regulation.sources)])
-    return "\n\n".join(
-        [
-            table(["Rule", "Jurisdiction", "What it governs"], rows, label=f"Rules that bear on {industry.name}"),
-            data_note(page, [kb.file_of("regulations", industry.regulations[0])]),
-        ]
-    )
-
-
-def regulation_title(regulation: Regulation) -> str:
-    """'General Data Protection Regulation (GDPR)'."""
-    return f"{regulation.name} ({regulation.short_name})" if regulation.short_name else regulation.name
-
-
-def regulation_uses(kb: KnowledgeBase, page: PageContext, regulation_id: str) -> str:
-    """The uses on the site a rule bears on, grouped by industry, as links."""
-    lines = []
-    for industry in kb.industries.values():
-        uses = [use for use in industry.uses if regulation_id in use.regulations]
-        if uses:
-            links = ", ".join(link(text(use.use_case), page.link_to(industry_page(industry.id), use.id)) for use in uses)
-            lines.append(f"- {link(text(industry.name), page.link_to(industry_page(industry.id)))}: {links}")
-    return "\n".join(lines) if lines else "No use on this site names it yet."
-
-
-FIRST_RULES = ("eu-ai-act", "gdpr")
-"""The rules most readers come for, listed first."""
-REGIONS = ("European Union", "United States", "International")
-
-
-def regulation_region(regulation: Regulation) -> str:
-    """Where a rule applies, as a heading: the EU, the US (a state's law included), or international."""
-    for region in REGIONS[:2]:
-        if region in regulation.jurisdiction:
-            return region
-    return REGIONS[2]
-
-
-def regulation_order(regulation: Regulation) -> tuple[int, int, str]:
-    first = FIRST_RULES.index(regulation.id) if regulation.id in FIRST_RULES else len(FIRST_RULES)
-    return (REGIONS.index(regulation_region(regulation)), first, (regulation.short_name or regulation.name).casefold())
-
-
-def regulation_section(kb: KnowledgeBase, page: PageContext, regulation: Regulation) -> str:
-    """One rule: where and what it governs (sourced), then its dates and the uses it bears on, folded."""
-    parts = [
-        f"### {text(regulation_title(regulation))} {{ #{regulation.id} }}",
-        f"**Where:** {text(regulation.jurisdiction)}. **What it governs:** {text(regulation.summary)} "
-        f'<small class="provenance">{citations(kb, page, regulation.sources)}</small>',
-    ]
-    detail = []
-    if regulation.dates:
-        dates = sorted(regulation.dates, key=lambda d: d.date)
-        rows = [[day.date.isoformat(), sourced(kb, page, text(day.event), day.sources)] for day in dates]
-        detail.append(table(["Date", "What happens"], rows, label=f"Dates of {regulation_title(regulation)}"))
-    detail += ["**Bears on these uses:**", regulation_uses(kb, page, regulation.id)]
-    count = len(regulation.dates)
-    summary = "The uses it bears on"
-    if count:
-        summary = f"{count} date{'s' if count != 1 else ''} that matter, and the uses it bears on"
-    parts.append(folded(summary, "\n\n".join(detail)))
-    return "\n\n".join(parts)
-
-
-def regulation_list(kb: KnowledgeBase, page: PageContext) -> str:
-    """Every rule, grouped by where it applies (the EU AI Act and the GDPR first): what it governs, its dates, its uses."""
-    sections = []
-    region = ""
-    for regulation in sorted(kb.regulations.values(), key=regulation_order):
-        if regulation_region(regulation) != region:
-            region = regulation_region(regulation)
-            sections.append(f"## {text(region)}")
-        sections.append(regulation_section(kb, page, regulation))
-    sections.append(data_note(page, ["data/regulations.yml"]))
-    return "\n\n".join(sections)
-
-
-def format_source(source: Source) -> str:
-    """A bibliography entry: authors (year). Title. Venue. Link."""
-    authors = ", ".join(text(author) for author in source.authors)
-    parts = [f"{authors} ({source.year}). <cite>{text(source.title)}</cite>."]
-    if source.venue:
-        parts.append(f"{text(source.venue)}.")
-    if source.doi:
-        parts.append(link(text(f"doi:{source.doi}"), f"https://doi.org/{source.doi}"))
-    if source.arxiv:
-        parts.append(link(text(f"arXiv:{source.arxiv}"), f"https://arxiv.org/abs/{source.arxiv}"))
-    shown = {f"https://doi.org/{source.doi}", f"https://arxiv.org/abs/{source.arxiv}"}
-    if source.url and source.url not in shown:
-        parts.append(link("Link", source.url))
-    return " ".join(parts)
-
-
-def cited_by(kb: KnowledgeBase, page: PageContext, source_id: str) -> str:
-    """Links to the pages that cite a source."""
-    labels = []
-    for collection, record_id in kb.citations.get(source_id, []):
-        if collection == "technologies":
-            labels.append(link(text(kb.technologies[record_id].name), page.link_to(technology_page(record_id))))
-        elif collection == "industries":
-            labels.append(link(text(kb.industries[record_id].name), page.link_to(industry_page(record_id))))
-        elif collection == "confusions":
-            labels.append(link(text("Common confusions"), page.link_to(CONFUSIONS, record_id)))
-        elif collection == "regulations":
-            regulation = kb.regulations[record_id]
-            labels.append(link(text(regulation.short_name or regulation.name), page.link_to(REGULATIONS, record_id)) + " (rule)")
-        elif collection == "comparisons":
-            comparison = kb.comparisons[record_id]
-            target = comparison_page(comparison.technologies, comparison.id, list(kb.technologies))
-            labels.append(link(text(comparison.title), page.link_to(target)) + " (comparison)")
-        elif collection == "guide":
-            labels.append(link(text("Which should I use?"), page.link_to(GUIDE)) + " (guide)")
-        elif collection == "milestones":
-            milestone = kb.milestones[record_id]
-            labels.append(link(text(milestone.title), page.link_to(TIMELINE, milestone_anchor(milestone.id))) + " (timeline)")
-        else:
-            term = kb.glossary[record_id]
-            labels.append(link(text(term.term), page.link_to(GLOSSARY, glossary_anchor(term.id))) + " (glossary)")
-    return ", ".join(labels)
-
-
-def reference_letters(kb: KnowledgeBase) -> dict[str, list[str]]:
-    """Source ids by the references page that lists them ('a' ... 'z', '0'), in id order."""
-    letters: dict[str, list[str]] = {}
-    for source_id in kb.sources:
-        letters.setdefault(reference_letter(source_id), []).append(source_id)
-    return letters
-
-
-def references_index(kb: KnowledgeBase, page: PageContext) -> str:
-    """The bibliography's front page: one link per letter, with how many works each lists."""
-    items = [
-        f"- {link(text(letter.upper() if letter != '0' else '0-9'), page.link_to(references_page(letter)))}: "
-        f"{len(ids)} work{'s' if len(ids) != 1 else ''}, from {text(short_citation(kb.sources[ids[0]]))} "
-        f"to {text(short_citation(kb.sources[ids[-1]]))}"
-        for letter, ids in reference_letters(kb).items()
-    ]
-    return "\n".join(items) + "\n\n" + data_note(page, ["data/sources.yml"])
-
-
-def references_list(kb: KnowledgeBase, page: PageContext, letter: str) -> str:
-    """The sources of one letter, each under its own small heading (so search finds it), with who cites it."""
-    sections = []
-    for source_id in reference_letters(kb).get(letter, []):
-        source = kb.sources[source_id]
-        sections.append(
-            f"## {text(short_citation(source))}: {text(source.title)} {{ #{source_anchor(source_id)} .reference }}\n\n"
-            f'<p class="reference" markdown="span">{format_source(source)}</p>\n\n'
-            f'<p class="reference-cited" data-search-exclude markdown="span">Cited by: {cited_by(kb, page, source_id)}</p>'
-        )
-    sections.append(data_note(page, ["data/sources.yml"]))
     return "\n\n".join(sections)
 
 
@@ -488,52 +324,6 @@ def industry_list(kb: KnowledgeBase, page: PageContext) -> str:
         techs = ", ".join(technology_link(page, kb.technologies[t]) for t in used)
         rows.append([link(text(industry.name), page.link_to(industry_page(industry.id))), text(industry.summary), techs])
     return "\n\n".join([table(["Industry", "In one line", "Technologies used"], rows), data_note(page, ["data/industries/"])])
-
-
-def glossary_anchor(term_id: str) -> str:
-    """Stable anchor of a term on the glossary page."""
-    return term_id
-
-
-def _with_abbreviations(term: str, abbreviations: list[str]) -> str:
-    """'Key-value cache (KV cache)': the heading carries the abbreviations so search ranks the entry for them."""
-    return f"{term} ({', '.join(abbreviations)})" if abbreviations else term
-
-
-GLOSSARY_SCRIPT = "assets/javascripts/glossary.js"
-
-
-def glossary_list(kb: KnowledgeBase, page: PageContext) -> str:
-    """A letter bar and a filter box, then every term under its initial letter, with variants, related pages and sources."""
-    sections: list[str] = []
-    letters: list[str] = []
-    for term in kb.glossary.values():
-        initial = term.term[:1].upper()
-        if not letters or initial != letters[-1]:
-            letters.append(initial)
-            sections.append(f"## {text(initial)} {{ #letter-{initial.lower()} }}")
-        variants = ", ".join(text(v) for v in term.aliases)
-        related = ", ".join(technology_link(page, kb.technologies[t]) for t in term.technologies)
-        details = [f"Related: {related}" if related else "", f"Sources: {citations(kb, page, term.sources)}"]
-        names = " ".join([term.term, *term.aliases, *term.abbreviations]).casefold()
-        parts = [
-            f'<div class="glossary-entry" data-names="{text(names)}" markdown="1">',
-            f"### {text(_with_abbreviations(term.term, term.abbreviations))} {{ #{glossary_anchor(term.id)} }}",
-            text(term.definition),
-        ]
-        if variants:  # searchable, after the definition, so a result still opens with the definition
-            parts.append(f'<p class="glossary-meta" markdown="span">Also written: {variants}</p>')
-        parts.append(f'<p class="glossary-meta" data-search-exclude markdown="span">{"<br>".join(filter(None, details))}</p>')
-        parts.append("</div>")
-        sections.append("\n\n".join(parts))
-    bar = " ".join(f'<a href="#letter-{letter.lower()}">{text(letter)}</a>' for letter in letters)
-    tools = (
-        f'<nav class="letter-bar" aria-label="Terms by letter" data-search-exclude>{bar}</nav>\n\n'
-        '<p class="glossary-filter" data-search-exclude hidden><label>Filter the terms '
-        '<input type="search" autocomplete="off" placeholder="e.g. token"></label> '
-        '<span class="glossary-filter__count" role="status" aria-live="polite"></span></p>'
-    )
-    return "\n\n".join([tools, *sections, data_note(page, ["data/glossary.yml"]), page.scripts(GLOSSARY_SCRIPT)])
 
 
 def due_for_review(kb: KnowledgeBase, page: PageContext) -> str:

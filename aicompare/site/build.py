@@ -16,7 +16,11 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from ..knowledge import DataError, KnowledgeBase, load_knowledge_base_once
+from ..knowledge import KnowledgeBase
+
+from ..loader import load_knowledge_base_once
+
+from ..problems import DataError
 
 
 @dataclass

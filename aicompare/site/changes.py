@@ -1,180 +1,211 @@
-"""What changed: the recent history of data/, read from git at build time, as a page, an Atom feed and per-page lists.
+"""What changed, in reader words: the page, the Atom feed, each entity's recent changes and a release's changes.
 
-Each change is a commit that touched data/: its date, subject, and for each data file the entities and
-fields it changed (found by comparing the file's YAML before and after). A shallow clone has no history
-to read; the page then says so instead of showing a partial list.
+The history comes from `git_history`; commit messages are the team's log and never reach a reader.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterable, Mapping
+from itertools import groupby
 from xml.sax.saxutils import escape
 
-import yaml
+from ..history import COLLECTION_NOUNS, COLLECTION_PLURALS, ENTITY_COLLECTIONS, ValueChange, describe
+from ..knowledge import KnowledgeBase
+from ..paths import industry_page, technology_page
+from ..render.markdown import PageContext, link, text
+from ..render.tables import row_anchor, short_citation
+from .git_history import DatedChange, History
 
-from ..paths import data_file_of_entity
-from ..render.markdown import text
-
-MAX_CHANGES = 30
 FEED_PATH = "changes.xml"
-ENTITY_FOLDERS = ("technologies", "industries", "comparisons")
+FEED_ENTRIES = 30
+RECENT_COUNT = 5
 
 
-@dataclass(frozen=True)
-class Touched:
-    """One data file a change touched: the records and fields that differ."""
+def id_labels(kb: KnowledgeBase) -> dict[str, str]:
+    """What a reader knows ids by: sources by their short citation, technologies by their name (made once per load).
 
-    path: str
-    records: tuple[str, ...]
-    fields: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Change:
-    """One commit that touched data/."""
-
-    sha: str
-    date: dt.datetime
-    subject: str
-    touched: tuple[Touched, ...] = field(default_factory=tuple)
-
-
-def _git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True, timeout=60).stdout
-
-
-def is_shallow(repo: Path) -> bool:
-    """True in a shallow clone, whose history stops after a few commits."""
-    try:
-        return _git(repo, "rev-parse", "--is-shallow-repository").strip() == "true"
-    except (OSError, subprocess.SubprocessError):
-        return True
-
-
-def _load(repo: Path, revision: str, path: str) -> Any:
-    try:
-        return yaml.load(_git(repo, "show", f"{revision}:{path}"), Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)
-    except (subprocess.SubprocessError, yaml.YAMLError):
-        return None
-
-
-def changed_fields(before: Any, after: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(records, fields) that differ between two versions of a data file.
-
-    An entity file is one record: its changed top-level keys, and for `dimensions` and `uses` the
-    entries inside. A list file (glossary, sources, ...) holds many records: the ids added, removed
-    or changed.
+    Not counted as a read of every record while serving: history comes from commits, which restart the build.
     """
-    if isinstance(before, list) or isinstance(after, list):
-        old = {str(e.get("id")): e for e in before or [] if isinstance(e, dict)}
-        new = {str(e.get("id")): e for e in after or [] if isinstance(e, dict)}
-        return tuple(sorted(i for i in old.keys() | new.keys() if old.get(i) != new.get(i))), ()
-    old, new = before if isinstance(before, dict) else {}, after if isinstance(after, dict) else {}
-    fields: list[str] = []
-    for key in sorted(old.keys() | new.keys(), key=str):
-        if old.get(key) == new.get(key):
-            continue
-        if key == "dimensions" and isinstance(old.get(key), dict) and isinstance(new.get(key), dict):
-            inner = old[key].keys() | new[key].keys()
-            fields += [f"dimensions.{d}" for d in sorted(inner) if old[key].get(d) != new[key].get(d)]
-        elif key == "uses" and isinstance(old.get(key), list) and isinstance(new.get(key), list):
-            before_uses = {u.get("id"): u for u in old[key] if isinstance(u, dict)}
-            after_uses = {u.get("id"): u for u in new[key] if isinstance(u, dict)}
-            ids = before_uses.keys() | after_uses.keys()
-            fields += [f"uses.{u}" for u in sorted(ids, key=str) if before_uses.get(u) != after_uses.get(u)]
-        else:
-            fields.append(str(key))
-    record = str(new.get("id") or old.get("id") or "")
-    return ((record,) if record else ()), tuple(fields)
+    return kb.site_structure("history_labels", lambda: {
+        **{source_id: short_citation(source) for source_id, source in kb.sources.items()},
+        **{tech_id: tech.name for tech_id, tech in kb.technologies.items()},
+    })
 
 
-def parse_log(log: str) -> list[tuple[str, dt.datetime, str, list[str]]]:
-    """Parse `git log --format=%x00%H%x1f%cI%x1f%s --name-only` into (sha, date, subject, paths)."""
-    commits = []
-    for block in log.split("\x00")[1:]:
-        header, _, names = block.partition("\n")
-        sha, date, subject = header.split("\x1f", 2)
-        paths = [line.strip() for line in names.splitlines() if line.strip().endswith(".yml")]
-        commits.append((sha, dt.datetime.fromisoformat(date), subject.strip(), paths))
-    return commits
+def change_words(kb: KnowledgeBase, item: DatedChange) -> str:
+    """The change in a reader's words, with today's names for dimensions and sources."""
+    change = item.change
+    part = item.part_title
+    if change.field == "dimensions" and change.part in kb.dimensions:
+        part = kb.dimensions[change.part].label
+    return describe(change, part or change.part, id_labels(kb))
 
 
-def data_changes(repo: Path, limit: int = MAX_CHANGES) -> list[Change]:
-    """The newest commits that touched data/, with what each changed; [] outside git."""
-    try:
-        log = _git(repo, "log", f"-{limit}", "--format=%x00%H%x1f%cI%x1f%s", "--name-only", "--no-renames", "--", "data")
-    except (OSError, subprocess.SubprocessError):
-        return []
-    changes = []
-    for sha, date, subject, paths in parse_log(log):
-        touched = []
-        for path in paths:
-            records, fields = changed_fields(_load(repo, f"{sha}^", path), _load(repo, sha, path))
-            touched.append(Touched(path, records, fields))
-        changes.append(Change(sha, date, subject, tuple(touched)))
-    return changes
+def entity_page(collection: str, record_id: str) -> str | None:
+    """The page that shows a technology or industry, if it is one."""
+    if collection == "technologies":
+        return technology_page(record_id)
+    if collection == "industries":
+        return industry_page(record_id)
+    return None
 
 
-def changes_of_file(changes: list[Change], path: str) -> list[Change]:
-    """The changes that touched one data file, newest first."""
-    return [change for change in changes if any(t.path == path for t in change.touched)]
+def value_anchor(change: ValueChange) -> str:
+    """The anchor of the row or card that shows a changed value on its entity's page ('' for the page itself)."""
+    if change.field == "dimensions" and change.part:
+        return row_anchor(change.part)
+    if change.field == "uses" and change.part:
+        return change.part
+    return ""
 
 
-def _describe(touched: Touched) -> str:
-    what = ", ".join(touched.fields or touched.records[:8]) or "the file"
-    more = f" and {len(touched.records) - 8} more" if not touched.fields and len(touched.records) > 8 else ""
-    return f"`{touched.path}`: {text(what)}{more}"
+def _exists(kb: KnowledgeBase, collection: str, record_id: str) -> bool:
+    return record_id in getattr(kb, collection, {}) if collection in ENTITY_COLLECTIONS else False
 
 
-def changes_page(changes: list[Change], shallow: bool) -> str:
-    """The body of the What changed page."""
-    if shallow and len(changes) <= 1:
-        return (
-            "This copy of the site was built from a shallow clone of the repository, which keeps only the newest "
-            "commit, so the history of the data cannot be shown here. The published site is built with the full "
-            "history."
-        )
-    if not changes:
-        return "No change to the data is recorded yet."
-    sections = []
-    for change in changes:
-        lines = "\n".join(f"- {_describe(t)}" for t in change.touched)
-        sections.append(
-            f"## {change.date.date().isoformat()}: {text(change.subject)} {{ #change-{change.sha[:10]} }}\n\n{lines}"
-        )
-    return "\n\n".join(sections)
+def _subject(kb: KnowledgeBase, page: PageContext, collection: str, record_id: str, title: str) -> str:
+    """'Convolutional neural network' linked to its page, or 'Source: Hu et al. 2021' for a record of a list."""
+    target = entity_page(collection, record_id)
+    if target and _exists(kb, collection, record_id):
+        return link(text(kb.technologies[record_id].name if collection == "technologies" else kb.industries[record_id].name),
+                    page.link_to(target))
+    noun = COLLECTION_NOUNS.get(collection, collection.capitalize())
+    if collection == "sources" and record_id in kb.sources:
+        title = short_citation(kb.sources[record_id])
+    return f"{noun}: {text(title)}"
 
 
-def recent_changes(changes: list[Change], collection: str, record_id: str, changes_url: str, count: int = 3) -> str:
-    """A short list of the last changes to one technology's or industry's data file, for the foot of its page."""
-    own = changes_of_file(changes, data_file_of_entity(collection, record_id))[:count]
+def _release_note(releases: Iterable[str], current_version: str) -> str:
+    versions = sorted(set(releases))
+    named = ", ".join(f"`{v}`" for v in versions) if versions else f"`{current_version}` (the current one)"
+    return f"First in open-data release {named}."
+
+
+def recent_changes(kb: KnowledgeBase, page: PageContext, found: History, collection: str, record_id: str,
+                   count: int = RECENT_COUNT) -> str:
+    """The last changes to one technology's or industry's own values, each linking to the value's row."""
+    own = [c for c in found.changes if c.change.collection == collection and c.change.record == record_id][:count]
     if not own:
         return ""
     items = []
-    for change in own:
-        fields = next(t.fields for t in change.touched if t.path == data_file_of_entity(collection, record_id))
-        detail = f" ({text(', '.join(fields[:6]))}{', ...' if len(fields) > 6 else ''})" if fields else ""
-        items.append(f"- [{change.date.date().isoformat()}]({changes_url}#change-{change.sha[:10]}): {text(change.subject)}{detail}")
-    return '<div class="recent-changes" data-search-exclude markdown="1">\n\n**Recent changes to this data**\n\n' + "\n".join(items) + "\n\n</div>"
+    for item in own:
+        anchor = value_anchor(item.change)
+        words = text(change_words(kb, item))
+        shown = link(words, f"#{anchor}") if anchor and item.change.action != "removed" else words
+        items.append(f"- {item.date.date().isoformat()}: {shown}")
+    return ('<div class="recent-changes" data-search-exclude markdown="1">\n\n**Recent changes to this data**\n\n'
+            + "\n".join(items) + "\n\n</div>")
 
 
-def atom_feed(changes: list[Change], site_url: str, page_url: str) -> str:
-    """An Atom feed (RFC 4287) of the changes, newest first."""
-    updated = changes[0].date if changes else dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+LIST_SHOWN = 6  # records of a list file named before the rest are counted
+
+
+def _by_record(items: Iterable[DatedChange]) -> dict[tuple[str, str], list[DatedChange]]:
+    """Changes grouped by record, technologies, industries and comparisons first, in order of appearance."""
+    grouped: dict[tuple[str, str], list[DatedChange]] = {}
+    for item in items:
+        grouped.setdefault((item.change.collection, item.change.record), []).append(item)
+    rank = {name: i for i, name in enumerate(ENTITY_COLLECTIONS)}
+    return dict(sorted(grouped.items(), key=lambda kv: rank.get(kv[0][0], len(rank))))
+
+
+def _entity_lines(kb: KnowledgeBase, page: PageContext, grouped: Mapping[tuple[str, str], list[DatedChange]]) -> list[str]:
+    """One bullet per technology, industry or comparison, with its changes under it."""
+    lines = []
+    for (collection, record_id), items in grouped.items():
+        if collection not in ENTITY_COLLECTIONS:
+            continue
+        subject = _subject(kb, page, collection, record_id, items[0].title)
+        words = list(dict.fromkeys(_linked_words(kb, page, item) for item in items))
+        lines.append(f"- {subject}: {words[0]}" if len(words) == 1 else
+                     f"- {subject}\n" + "\n".join(f"    - {w}" for w in words))
+    return lines
+
+
+def _list_lines(kb: KnowledgeBase, page: PageContext, grouped: Mapping[tuple[str, str], list[DatedChange]]) -> list[str]:
+    """One bullet per list file (sources, glossary, timeline...): how many records came, went or changed."""
+    per_collection: dict[str, dict[str, list[str]]] = {}
+    for (collection, record_id), items in grouped.items():
+        if collection in ENTITY_COLLECTIONS:
+            continue
+        action = items[0].change.action if len(items) == 1 and not items[0].change.field else "revised"
+        name = _subject(kb, page, collection, record_id, items[0].title).split(": ", 1)[-1]
+        per_collection.setdefault(collection, {}).setdefault(action, []).append(name)
+    lines = []
+    for collection, actions in per_collection.items():
+        noun = COLLECTION_PLURALS.get(collection, collection.capitalize())
+        parts = []
+        for action in ("added", "revised", "removed", "renewed"):
+            names = actions.get(action, [])
+            if names:
+                shown = ", ".join(names[:LIST_SHOWN]) + (f" and {len(names) - LIST_SHOWN} more" if len(names) > LIST_SHOWN else "")
+                parts.append(f"{len(names)} {action} ({shown})")
+        lines.append(f"- {noun}: " + "; ".join(parts))
+    return lines
+
+
+def _grouped(kb: KnowledgeBase, page: PageContext, found: History, current_version: str) -> list[str]:
+    """Sections by day, then by record: each record's changes in reader words, and the release they came in."""
+    sections = []
+    for day, same_day in groupby(found.changes, key=lambda c: c.date.date()):
+        items = list(same_day)
+        grouped = _by_record(items)
+        note = _release_note([found.releases[i.sha] for i in items if i.sha in found.releases], current_version)
+        lines = _entity_lines(kb, page, grouped) + _list_lines(kb, page, grouped)
+        sections.append(f"## {day.isoformat()} {{ #changes-{day.isoformat()} }}\n\n"
+                        f'<p class="table-note">{note}</p>\n\n' + "\n".join(lines))
+    return sections
+
+
+def _linked_words(kb: KnowledgeBase, page: PageContext, item: DatedChange) -> str:
+    words = text(change_words(kb, item))
+    target = entity_page(item.change.collection, item.change.record)
+    anchor = value_anchor(item.change)
+    if target and anchor and item.change.action != "removed" and _exists(kb, item.change.collection, item.change.record):
+        return link(words, page.link_to(target, anchor))
+    return words
+
+
+UNAVAILABLE = (
+    "History unavailable: this copy of the site was built from a shallow clone of the repository, which keeps "
+    "only the newest commits, so which values changed and when cannot be told here. The published site is built "
+    "with the full history."
+)
+
+
+def changes_page(kb: KnowledgeBase, page: PageContext, found: History, current_version: str) -> str:
+    """The body of the What changed page: by day, then by technology, industry or other record."""
+    if not found.available:
+        return UNAVAILABLE
+    if not found.changes:
+        return "No change to the data is recorded yet."
+    body = "\n\n".join(_grouped(kb, page, found, current_version))
+    if found.unreadable:
+        files = ", ".join(f"{path} ({day.isoformat()})" for day, path in found.unreadable[:5])
+        body = (f'<p class="table-note">{len(found.unreadable)} earlier versions of data files could not be read and '
+                f"are left out: {text(files)}.</p>\n\n") + body
+    return body
+
+
+def atom_feed(kb: KnowledgeBase, found: History, site_url: str, page_url: str) -> str:
+    """An Atom feed (RFC 4287): one entry per day of changes, in the same words as the page."""
+    days = [(day, list(items)) for day, items in groupby(found.changes, key=lambda c: c.date.date())][:FEED_ENTRIES]
+    updated = found.changes[0].date if found.changes else dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
     entries = []
-    for change in changes:
-        summary = "; ".join(f"{t.path}: {', '.join(t.fields or t.records[:8]) or 'changed'}" for t in change.touched)
+    for day, items in days:
+        lines = []
+        for (collection, _), group in _by_record(items).items():
+            noun = COLLECTION_NOUNS.get(collection, collection)
+            lines.append(f"{noun} {group[0].title}: " + "; ".join(dict.fromkeys(change_words(kb, i) for i in group)))
+        anchor = f"{page_url}#changes-{day.isoformat()}"
         entries.append(
             "  <entry>\n"
-            f"    <id>{escape(page_url)}#change-{change.sha[:10]}</id>\n"
-            f"    <title>{escape(change.subject)}</title>\n"
-            f"    <updated>{change.date.isoformat()}</updated>\n"
-            f'    <link rel="alternate" type="text/html" href="{escape(page_url)}#change-{change.sha[:10]}"/>\n'
-            f"    <summary>{escape(summary)}</summary>\n"
+            f"    <id>{escape(anchor)}</id>\n"
+            f"    <title>{escape(f'Changes to the data on {day.isoformat()}')}</title>\n"
+            f"    <updated>{items[0].date.isoformat()}</updated>\n"
+            f'    <link rel="alternate" type="text/html" href="{escape(anchor)}"/>\n'
+            f"    <summary>{escape('. '.join(lines))}</summary>\n"
             "  </entry>\n"
         )
     return (
@@ -191,16 +222,14 @@ def atom_feed(changes: list[Change], site_url: str, page_url: str) -> str:
     )
 
 
-_CACHE: dict[tuple[str, str], tuple[list[Change], bool]] = {}
-
-
-def history(repo: Path) -> tuple[list[Change], bool]:
-    """The changes and whether the clone is shallow, read once per commit (serving rebuilds reuse them)."""
-    try:
-        head = _git(repo, "rev-parse", "HEAD").strip()
-    except (OSError, subprocess.SubprocessError):
-        return [], True
-    key = (str(repo), head)
-    if key not in _CACHE:
-        _CACHE[key] = (data_changes(repo), is_shallow(repo))
-    return _CACHE[key]
+def release_changes_section(kb: KnowledgeBase, page: PageContext, previous_version: str | None,
+                            items: list[DatedChange]) -> str:
+    """What the current release changes since the previous one, by record, in reader words."""
+    if previous_version is None:
+        return "This is the first release of the data, so there is nothing earlier to compare it with."
+    if not items:
+        return f"Nothing in the data changed since release `{previous_version}`."
+    grouped = _by_record(items)
+    lines = _entity_lines(kb, page, grouped) + _list_lines(kb, page, grouped)
+    return (f"Since release `{previous_version}`: {len(items)} changes. The same list is in `changes.json` inside "
+            "the zip.\n\n" + "\n".join(lines))

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 from ..knowledge import KnowledgeBase
-from ..render import diagram, guide, matrix, overview, pairs, picker, tables
+from ..render import bibliography, diagram, glossary, guide, matrix, overview, pairs, picker, regulations, tables
 from ..render.markdown import PageContext
 from .. import PROJECT_ROOT
-from . import changes, open_data
+from ..export import open_data_document
+from . import changes, git_history, open_data
 
 Renderer = Callable[..., str]
 
@@ -20,18 +21,19 @@ MACROS: dict[str, Renderer] = {
     "compare": tables.comparison_table,
     "industry_summary": lambda kb, page, industry_id: tables.industry_summary(kb, industry_id),
     "industry_uses": tables.industry_uses,
-    "industry_regulations": tables.industry_regulations,
-    "regulations": tables.regulation_list,
+    "industry_regulations": regulations.industry_regulations,
+    "regulations": regulations.regulation_list,
     "hierarchy_figure": diagram.hierarchy_figure,
     "short_answer": overview.short_answer,
     "timeline": overview.timeline,
     "due_for_review": tables.due_for_review,
-    "what_changed": lambda kb, page: changes.changes_page(*changes.history(PROJECT_ROOT)),
-    "references_index": tables.references_index,
-    "references": tables.references_list,
+    "what_changed": lambda kb, page: changes.changes_page(kb, page, git_history.history(PROJECT_ROOT),
+                                                          open_data_document(kb)["data_version"]),
+    "references_index": bibliography.references_index,
+    "references": bibliography.references_list,
     "technology_list": tables.technology_list,
     "industry_list": tables.industry_list,
-    "glossary": tables.glossary_list,
+    "glossary": glossary.glossary_list,
     "dimension_table": tables.dimension_table,
     "confusions": tables.confusion_list,
     "pair_comparison": pairs.pair_comparison,
@@ -42,6 +44,7 @@ MACROS: dict[str, Renderer] = {
     "technology_industry_matrix": matrix.technology_industry_matrix,
     "open_data_table": open_data.file_table,
     "release_table": open_data.release_table,
+    "release_changes": open_data.release_changes,
 }
 
 
@@ -53,8 +56,9 @@ def edit_base(config: Any) -> str:
 
 def bind(render: Renderer, kb: KnowledgeBase, env: Any, base: str) -> Callable[..., str]:
     """The macro as a page calls it: the knowledge base and the current page are filled in."""
+    revised = git_history.history(PROJECT_ROOT).revised
 
     def macro(*args: Any, **kwargs: Any) -> str:
-        return render(kb, PageContext(env.page.file.src_uri, base), *args, **kwargs)
+        return render(kb, PageContext(env.page.file.src_uri, base, revised=revised), *args, **kwargs)
 
     return macro

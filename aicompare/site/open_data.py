@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import PROJECT_ROOT
-from ..export import CSV_COLUMNS, JSON_PATH, SCHEMA_PATH, csv_rows, open_data_files
-from ..release import LATEST, published_releases
+from ..export import CSV_COLUMNS, JSON_PATH, SCHEMA_PATH, csv_rows, open_data_document, open_data_files
+from ..release import LATEST, committed_releases, previous_release, published_releases
+from . import changes, git_history
 from ..knowledge import KnowledgeBase
 from ..render.markdown import PageContext, link, table, text
 
@@ -38,6 +39,14 @@ def release_table(kb: KnowledgeBase, page: PageContext) -> str:
             "ai-compared-data-").removesuffix(".zip")
         rows.append([link(text(name), page.link_to(path)), f"{len(content) // 1024} KB", text(what)])
     return table(["File", "Size", "Content"], rows, label="Releases of the open data")
+
+
+def release_changes(kb: KnowledgeBase, page: PageContext) -> str:
+    """What the current release changed since the previous committed one."""
+    current = open_data_document(kb)
+    previous = previous_release(committed_releases(PROJECT_ROOT), current["data_version"])
+    items = git_history.document_dated_changes(previous[1], current, dt.datetime.now()) if previous else []
+    return changes.release_changes_section(kb, page, previous[0] if previous else None, items)
 
 
 def file_table(kb: KnowledgeBase, page: PageContext) -> str:

@@ -13,7 +13,7 @@ from ..knowledge import KnowledgeBase
 from ..paths import GLOSSARY, REGULATIONS, entity_of_page, group_page, pair_page, pair_redirect, references_page
 from ..render.curated import curated_for
 from ..render.markdown import front_matter, text
-from ..render.tables import reference_letters
+from ..render.bibliography import reference_letters
 from ..render.pairs import compared_pairs, group_source, pair_source
 from .citation import PageCitation, cite_block, page_title
 

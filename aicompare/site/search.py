@@ -27,7 +27,8 @@ from ..paths import (
     url_of,
 )
 from ..render.pairs import compared_pairs, ordered_pair, pair_title, short_name
-from ..render.tables import glossary_anchor, regulation_title
+from ..render.glossary import glossary_anchor
+from ..render.regulations import regulation_title
 
 SHORTCUTS_PATH = "search/shortcuts.json"
 

@@ -202,7 +202,7 @@ def test_contributor_controls_are_not_in_the_reading_text_or_the_index(page: Pag
 def _curated() -> list[tuple[str, str]]:
     """(title, page path) for every curated comparison in the data."""
     from aicompare import DATA_DIR
-    from aicompare.knowledge import load_knowledge_base
+    from aicompare.loader import load_knowledge_base
     from aicompare.render.pairs import ordered_pair
 
     kb = load_knowledge_base(DATA_DIR)
