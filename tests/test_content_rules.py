@@ -118,8 +118,6 @@ ASKED_COMPARISONS = [
 ]
 NEW_TERMS = [
     "low-rank-adaptation",
-    "quantization",
-    "distillation",
     "vector-database",
     "context-window",
     "chain-of-thought",
