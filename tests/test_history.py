@@ -91,7 +91,7 @@ def test_what_changed_groups_by_day_then_entity_and_names_the_release(kb: Knowle
     section = body.split(f"## {today}")[1]
     assert "[Convolutional neural network](technologies/cnn.md)" in section
     assert "Focus: value revised" in section and "technologies/cnn.md#row-focus" in section
-    assert "First in open-data release `abc123def456` (the current one)" in section
+    assert "First in open-data release <code>abc123def456</code> (the current one)" in section
     assert SUBJECT not in body
 
 
@@ -104,7 +104,7 @@ def test_a_committed_release_is_named_as_the_first_to_carry_a_change(kb: Knowled
     git(repo, "commit", "-q", "-m", "Release")
     found = git_history.read_history(repo)
     assert set(found.releases.values()) == {"0123456789ab"} and len(found.releases) == 2
-    assert "release `0123456789ab`." in changes.changes_page(kb, PageContext("changes.md"), found, "ffffffffffff")
+    assert "release <code>0123456789ab</code>." in changes.changes_page(kb, PageContext("changes.md"), found, "ffffffffffff")
 
 
 def test_the_feed_says_the_same_in_valid_atom(kb: KnowledgeBase, edited_repo: tuple[Path, str]) -> None:

@@ -28,6 +28,8 @@ _SYNTAX_ENTITIES = {
     ":": "&#58;",
 }
 
+_SYNTAX_TABLE = str.maketrans(_SYNTAX_ENTITIES)
+
 
 def text(value: str) -> str:
     """Escape plain text so it renders literally inside Markdown, a table cell or a heading.
@@ -35,9 +37,7 @@ def text(value: str) -> str:
     Line breaks become spaces so a value can never split a table row; HTML is escaped so
     nothing in the data can run; Markdown and Jinja syntax characters become entities.
     """
-    flat = " ".join(value.split())
-    escaped = html.escape(flat, quote=True)
-    return "".join(_SYNTAX_ENTITIES.get(char, char) for char in escaped)
+    return html.escape(" ".join(value.split()), quote=True).translate(_SYNTAX_TABLE)
 
 
 def front_matter(values: dict[str, str]) -> str:

@@ -78,7 +78,8 @@ def _subject(kb: KnowledgeBase, page: PageContext, collection: str, record_id: s
 
 def _release_note(releases: Iterable[str], current_version: str) -> str:
     versions = sorted(set(releases))
-    named = ", ".join(f"`{v}`" for v in versions) if versions else f"`{current_version}` (the current one)"
+    named = (", ".join(f"<code>{text(v)}</code>" for v in versions) if versions
+             else f"<code>{text(current_version)}</code> (the current one)")
     return f"First in open-data release {named}."
 
 
@@ -98,6 +99,7 @@ def recent_changes(kb: KnowledgeBase, page: PageContext, found: History, collect
             + "\n".join(items) + "\n\n</div>")
 
 
+SHARED_BULLET = 4  # this many records with the same one change share a bullet
 LIST_SHOWN = 6  # records of a list file named before the rest are counted
 
 
@@ -111,13 +113,29 @@ def _by_record(items: Iterable[DatedChange]) -> dict[tuple[str, str], list[Dated
 
 
 def _entity_lines(kb: KnowledgeBase, page: PageContext, grouped: Mapping[tuple[str, str], list[DatedChange]]) -> list[str]:
-    """One bullet per technology, industry or comparison, with its changes under it."""
-    lines = []
+    """One bullet per technology, industry or comparison, with its changes under it.
+
+    Records of one kind whose one change reads the same (a field revised across many technologies at
+    once) share one bullet that names them all, so a sweeping edit does not bury the rest of the day.
+    """
+    records = []
     for (collection, record_id), items in grouped.items():
-        if collection not in ENTITY_COLLECTIONS:
+        if collection in ENTITY_COLLECTIONS:
+            subject = _subject(kb, page, collection, record_id, items[0].title)
+            words = list(dict.fromkeys(_linked_words(kb, page, item) for item in items))
+            plain = text(change_words(kb, items[0])) if len(words) == 1 else ""
+            records.append((collection, subject, words, plain))
+    alike: dict[tuple[str, str], list[str]] = {}
+    for collection, subject, _, plain in records:
+        if plain:
+            alike.setdefault((collection, plain), []).append(subject.split(": ", 1)[-1])
+    shared = [key for key, subjects in alike.items() if len(subjects) >= SHARED_BULLET]
+    lines = [f"- {plain[0].upper()}{plain[1:]} for {len(alike[(collection, plain)])} "
+             f"{COLLECTION_PLURALS[collection].lower()}: " + ", ".join(alike[(collection, plain)])
+             for collection, plain in shared]
+    for collection, subject, words, plain in records:
+        if (collection, plain) in shared:
             continue
-        subject = _subject(kb, page, collection, record_id, items[0].title)
-        words = list(dict.fromkeys(_linked_words(kb, page, item) for item in items))
         lines.append(f"- {subject}: {words[0]}" if len(words) == 1 else
                      f"- {subject}\n" + "\n".join(f"    - {w}" for w in words))
     return lines

@@ -171,6 +171,9 @@ def release_of_commits(repo: Path, shas: list[str]) -> dict[str, str]:
     return first
 
 
+_PARSED: dict[str, tuple[Any, bool]] = {}  # blob id -> its parsed content; a blob never changes
+
+
 def read_history(repo: Path, limit: int = MAX_COMMITS) -> History:
     """Every value change in data/ over the newest `limit` commits that touched it."""
     started = time.perf_counter()
@@ -182,8 +185,10 @@ def read_history(repo: Path, limit: int = MAX_COMMITS) -> History:
     except (OSError, subprocess.SubprocessError):
         return History(available=False)
     commits = parse_raw_log(log)
-    blobs = read_blobs(repo, (b for _, _, files in commits for f in files for b in (f.before, f.after)))
-    parsed = {blob: _parse(content) for blob, content in blobs.items()}
+    wanted = {b for _, _, files in commits for f in files for b in (f.before, f.after) if b}
+    missing = wanted - _PARSED.keys()
+    _PARSED.update({blob: _parse(content) for blob, content in read_blobs(repo, missing).items()})
+    parsed = {blob: _PARSED[blob] for blob in wanted if blob in _PARSED}
     changes: list[DatedChange] = []
     unreadable: list[tuple[dt.date, str]] = []
     for sha, date, files in commits:
@@ -197,12 +202,23 @@ def read_history(repo: Path, limit: int = MAX_COMMITS) -> History:
 
 
 _CACHE: dict[tuple[str, str], History] = {}
+_HEAD_CHECKED: dict[str, tuple[float, str]] = {}  # repo -> (when HEAD was last asked for, HEAD)
+HEAD_RECHECK_SECONDS = 2.0  # one build asks many times; ask git again only after this long
+
+
+def _head(repo: Path) -> str:
+    """The commit checked out, asking git at most once every HEAD_RECHECK_SECONDS."""
+    checked = _HEAD_CHECKED.get(str(repo))
+    if checked is None or time.monotonic() - checked[0] > HEAD_RECHECK_SECONDS:
+        checked = (time.monotonic(), _git(repo, "rev-parse", "HEAD").decode().strip())
+        _HEAD_CHECKED[str(repo)] = checked
+    return checked[1]
 
 
 def history(repo: Path) -> History:
     """The history of the data, read once per commit of the repository (serving rebuilds reuse it)."""
     try:
-        head = _git(repo, "rev-parse", "HEAD").decode().strip()
+        head = _head(repo)
     except (OSError, subprocess.SubprocessError):
         return History(available=False)
     key = (str(repo), head)
