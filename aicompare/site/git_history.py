@@ -108,14 +108,40 @@ def read_blobs(repo: Path, blobs: Iterable[str]) -> dict[str, bytes]:
     return contents
 
 
+_ITEMS: dict[bytes, Any] = {}  # the text of one top-level list item -> its parsed record
+
+
+def _list_items(content: bytes) -> list[bytes] | None:
+    """The top-level items of a YAML list file, each as its own text; None if the file is not a list.
+
+    Versions of a long list file (the bibliography) share most of their items, so each distinct
+    item is parsed once across the whole history instead of once per version.
+    """
+    lines = content.splitlines(keepends=True)
+    body = [i for i, line in enumerate(lines) if line.strip() and not line.startswith(b"#")]
+    if not body or not lines[body[0]].startswith(b"- "):
+        return None
+    starts = [i for i in range(body[0], len(lines)) if lines[i].startswith(b"- ")]
+    return [b"".join(lines[a:b]) for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+
+
 def _parse(content: bytes | None) -> tuple[Any, bool]:
     """(records, readable) of one file version; None content means the file did not exist."""
     if content is None:
         return None, True
     try:
-        return yaml.load(content, Loader=_LOADER), True
-    except yaml.YAMLError:
-        return None, False
+        items = _list_items(content)
+        if items is None:
+            return yaml.load(content, Loader=_LOADER), True
+        for item in items:
+            if item not in _ITEMS:
+                _ITEMS[item] = yaml.load(item, Loader=_LOADER)
+        return [record for item in items for record in (_ITEMS[item] or [])], True
+    except (yaml.YAMLError, TypeError):
+        try:  # an item that only parses with its neighbours (an alias, say): read the file whole
+            return yaml.load(content, Loader=_LOADER), True
+        except yaml.YAMLError:
+            return None, False
 
 
 def _record_name(record: Any) -> str:
