@@ -42,6 +42,7 @@ PAGES = {
     "glossary": "glossary/",
     "references": "references/g/",
     "open-data": "open-data/",
+    "changes": "changes/",
     "404": "404.html",
 }
 # Lighthouse refuses to audit a document served with status 404 (runtime error ERRORED_DOCUMENT_REQUEST), so the
