@@ -19,12 +19,17 @@ def short_name(tech: Technology) -> str:
     return tech.abbreviation or tech.name
 
 
+KINDS_PAIRED_BY_PLACE = frozenset({"technique"})  # of these kinds, only siblings pair by kind
+
+
 def compared_pairs(kb: KnowledgeBase) -> list[tuple[str, str]]:
     """The pairs readers compare, each in display order: a pair page exists for each.
 
     Two technologies make a pair when they are of the same kind, when one sits directly inside or is
-    built on the other, or when a curated comparison names both. Every other combination is left to the
-    compare picker, so "retrieval-augmented generation vs CNN" gets no page of its own.
+    built on the other, or when a curated comparison names both. Techniques are too varied for their kind
+    alone to make a question (nobody weighs quantization against RLHF), so two techniques pair only when
+    they sit in the same place. Every other combination is left to the compare picker, so
+    "retrieval-augmented generation vs CNN" gets no page of its own.
     """
     return kb.site_structure(
         "compared_pairs",
@@ -35,7 +40,7 @@ def compared_pairs(kb: KnowledgeBase) -> list[tuple[str, str]]:
 def readers_compare(kb: KnowledgeBase, first_id: str, second_id: str) -> bool:
     """True when two technologies are of one kind, parent and child, one built on the other, or curated together."""
     first, second = kb.technologies[first_id], kb.technologies[second_id]
-    if first.kind == second.kind:
+    if first.kind == second.kind and (first.kind not in KINDS_PAIRED_BY_PLACE or set(first.parents) & set(second.parents)):
         return True
     if first_id in second.parents or second_id in first.parents:
         return True
