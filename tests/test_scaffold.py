@@ -31,34 +31,34 @@ def test_scaffolded_technology_industry_and_term_are_valid_canonical_and_build(
 ) -> None:
     root = project_copy
     tech_args = ["--kind", "architecture", "--year", "2009", "--source", "goodfellow2016", "--parent", "dl"]
-    assert new(root, "technology", "gnn", "--name", "Graph neural network", *tech_args) == 0
+    assert new(root, "technology", "capsnet", "--name", "Capsule network", *tech_args) == 0
     out = capsys.readouterr().out
-    assert "created data/technologies/gnn.yml" in out and "created docs/technologies/gnn.md" in out
+    assert "created data/technologies/capsnet.yml" in out and "created docs/technologies/capsnet.md" in out
     assert "Next steps:" in out and "make check" in out and "make serve" in out
-    assert new(root, "industry", "education", "--name", "Education", "--technology", "gnn", "--source", "goodfellow2016") == 0
-    term_args = ["--source", "goodfellow2016", "--technology", "gnn"]
+    assert new(root, "industry", "education", "--name", "Education", "--technology", "capsnet", "--source", "goodfellow2016") == 0
+    term_args = ["--source", "goodfellow2016", "--technology", "capsnet"]
     assert new(root, "term", "message-passing", "--name", "Message passing", *term_args) == 0
 
     kb = load_knowledge_base(root / "data")
-    gnn = kb.technologies["gnn"]
-    assert gnn.parents == ["dl"] and gnn.introduced.sources == ["goodfellow2016"]
-    assert {d.id for d in kb.applicable_dimensions(gnn)} == set(gnn.dimensions)
-    assert all(v.status == "unknown" and v.note and v.note.startswith("TODO:") for v in gnn.dimensions.values())
-    assert kb.industries["education"].uses[0].technology == "gnn"
-    assert kb.glossary["message-passing"].technologies == ["gnn"]
+    capsule = kb.technologies["capsnet"]
+    assert capsule.parents == ["dl"] and capsule.introduced.sources == ["goodfellow2016"]
+    assert {d.id for d in kb.applicable_dimensions(capsule)} == set(capsule.dimensions)
+    assert all(v.status == "unknown" and v.note and v.note.startswith("TODO:") for v in capsule.dimensions.values())
+    assert kb.industries["education"].uses[0].technology == "capsnet"
+    assert kb.glossary["message-passing"].technologies == ["capsnet"]
     assert format_data_dir(root / "data", write=False) == ([], [])
 
     assert (root / "mkdocs.yml").read_text(encoding="utf-8") == (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
-    page = (root / "docs/technologies/gnn.md").read_text(encoding="utf-8")
+    page = (root / "docs/technologies/capsnet.md").read_text(encoding="utf-8")
     for macro in ("technology_summary", "technology_profile", "technology_uses"):
-        assert f'{{{{ {macro}("gnn") }}}}' in page
+        assert f'{{{{ {macro}("capsnet") }}}}' in page
     industry_page = (root / "docs/industries/education.md").read_text(encoding="utf-8")
     for macro in ("industry_summary", "industry_uses", "industry_regulations"):
         assert f'{{{{ {macro}("education") }}}}' in industry_page
 
     # the content rule that guards the real data rejects every scaffolded file until it is filled in
-    for relative in ("data/technologies/gnn.yml", "data/industries/education.yml", "docs/technologies/gnn.md"):
+    for relative in ("data/technologies/capsnet.yml", "data/industries/education.yml", "docs/technologies/capsnet.md"):
         assert PLACEHOLDER.search((root / relative).read_text(encoding="utf-8")), relative
     assert PLACEHOLDER.search((root / "docs/industries/education.md").read_text(encoding="utf-8"))
     glossary = (root / "data/glossary.yml").read_text(encoding="utf-8")
@@ -66,11 +66,11 @@ def test_scaffolded_technology_industry_and_term_are_valid_canonical_and_build(
 
     result = build_site(root, tmp_path / "site")
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
-    assert (tmp_path / "site/technologies/gnn/index.html").exists()
+    assert (tmp_path / "site/technologies/capsnet/index.html").exists()
     assert (tmp_path / "site/industries/education/index.html").exists()
     # adding an entity is one data file and one page: the navigation lists both from data
     home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
-    assert 'href="technologies/gnn/"' in home and 'href="industries/education/"' in home
+    assert 'href="technologies/capsnet/"' in home and 'href="industries/education/"' in home
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,7 @@ def shared_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("refusals") / "project")
 
 
-TECH = ["technology", "--name", "Graph network", "--kind", "architecture", "--year", "2009", "--source", "goodfellow2016"]
+TECH = ["technology", "--name", "Capsule net", "--kind", "architecture", "--year", "2009", "--source", "goodfellow2016"]
 
 
 @pytest.mark.parametrize(
@@ -87,14 +87,17 @@ TECH = ["technology", "--name", "Graph network", "--kind", "architecture", "--ye
     [
         (["technology", "rnn", *TECH[1:]], "technology 'rnn' already exists (data/technologies/rnn.yml)"),
         (["technology", "Graph_Net", *TECH[1:]], "'Graph_Net' is not a valid technology id"),
-        (["technology", "gnn", *TECH[1:], "--parent", "dll"], "unknown parent technology 'dll' (did you mean 'dl'?)"),
+        (["technology", "capsnet", *TECH[1:], "--parent", "dll"], "unknown parent technology 'dll' (did you mean 'dl'?)"),
         (
-            ["technology", "gnn", *TECH[1:-1], "scarselli2009"],
-            "unknown source 'scarselli2009' (did you mean 'caswell2019'?); add it to data/sources.yml first",
+            ["technology", "capsnet", *TECH[1:-1], "scarseli2009"],
+            "unknown source 'scarseli2009' (did you mean 'scarselli2009'?); add it to data/sources.yml first",
         ),
-        (["technology", "gnn", *TECH[1:-1], "goodfellow2061"], "unknown source 'goodfellow2061' (did you mean 'goodfellow2016'"),
-        (["technology", "gnn", *TECH[1:2], "RNN", *TECH[3:]], "the name 'RNN' is already used by technology 'rnn'"),
-        (["technology", "gnn", *TECH[1:6], "2999", *TECH[7:]], "--year 2999 is out of range"),
+        (
+            ["technology", "capsnet", *TECH[1:-1], "goodfellow2061"],
+            "unknown source 'goodfellow2061' (did you mean 'goodfellow2016'",
+        ),
+        (["technology", "capsnet", *TECH[1:2], "RNN", *TECH[3:]], "the name 'RNN' is already used by technology 'rnn'"),
+        (["technology", "capsnet", *TECH[1:6], "2999", *TECH[7:]], "--year 2999 is out of range"),
         (
             ["industry", "retail", "--name", "Shops", "--technology", "ml", "--source", "goodfellow2016"],
             "industry 'retail' already exists",
@@ -130,11 +133,11 @@ def test_a_failed_data_check_undoes_every_change(shared_copy: Path, monkeypatch:
     def fail_second_time(data_dir: Path):  # type: ignore[no-untyped-def]
         calls.append(data_dir)
         if len(calls) > 1:
-            raise DataError([Problem("data/technologies/gnn.yml", 1, "id", "simulated problem")])
+            raise DataError([Problem("data/technologies/capsnet.yml", 1, "id", "simulated problem")])
         return real_load(data_dir)
 
     monkeypatch.setattr(scaffold, "load_knowledge_base", fail_second_time)
     before = snapshot(shared_copy)
     with pytest.raises(ScaffoldError, match=r"(?s)nothing was changed:\n.*simulated problem"):
-        new_technology(shared_copy, "gnn", "Graph neural network", "architecture", 2009, ["goodfellow2016"], ["dl"])
+        new_technology(shared_copy, "capsnet", "Capsule network", "architecture", 2009, ["goodfellow2016"], ["dl"])
     assert snapshot(shared_copy) == before

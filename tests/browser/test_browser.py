@@ -55,7 +55,7 @@ def test_searching_a_technology_shows_its_page_first(page: Page, site_url: str, 
         ("tokenization", "tokenization"),
         ("tokenisation", "tokenization"),
         ("backpropagation", "backpropagation"),
-        ("RLHF", "rlhf"),
+        ("hallucination", "hallucination"),
         ("mode collapse", "mode-collapse"),
     ],
 )

@@ -140,6 +140,6 @@ def test_without_javascript_the_page_lists_every_comparison(browser, site_url: s
     page = context.new_page()
     page.goto(f"{site_url}compare/")
     expect(page.locator("#compare-picker")).to_be_hidden()
-    expect(page.locator("article").get_by_role("link", name="RAG vs fine-tuning")).to_be_visible()
+    expect(page.locator("article").get_by_role("link", name="RAG vs fine-tuning", exact=True)).to_be_visible()
     expect(page.locator("article").get_by_role("link", name="GAN vs VAE vs diffusion model")).to_be_visible()
     context.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -106,7 +108,7 @@ def test_tooltip_text_is_body_sized(page: Page, site_url: str) -> None:
 def test_a_tap_on_a_term_shows_its_definition_below_the_text(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "technologies/rnn/")
     term = phone.locator("article .term").nth(2)
-    term.scroll_into_view_if_needed()
+    term.evaluate("element => element.scrollIntoView({block: 'center'})")  # room below it for the panel
     term_box = term.bounding_box()
     term.tap()
     panel = phone.locator(".term-panel")
@@ -179,7 +181,7 @@ def test_no_search_index_request_before_the_reader_searches(page: Page, site_url
 
 def test_a_query_typed_before_the_index_is_ready_gets_its_results(page: Page, site_url: str) -> None:
     def slow_index(route):  # type: ignore[no-untyped-def]
-        page.wait_for_timeout(1500)
+        time.sleep(1.5)  # not page.wait_for_timeout: the page may close while the route is held
         route.continue_()
 
     page.route(f"**/{INDEX}", slow_index)
@@ -188,6 +190,7 @@ def test_a_query_typed_before_the_index_is_ready_gets_its_results(page: Page, si
     page.locator(".md-search__input").press_sequentially("backpropagation")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
     assert any("backpropagation" in path for path in result_paths(page, limit=5))
+    page.unroute_all(behavior="ignoreErrors")
 
 
 def test_contributor_controls_are_not_in_the_reading_text_or_the_index(page: Page, site_url: str) -> None:
