@@ -284,7 +284,7 @@ def industry_uses(kb: KnowledgeBase, page: PageContext, industry_id: str) -> str
             for use in industry.uses
         ],
     )
-    sections = [overview]
+    sections = [folded(f"All {len(industry.uses)} uses at a glance: technology and maturity", overview)]
     for use in industry.uses:
         tech = kb.technologies[use.technology]
         rules = ", ".join(_regulation_label(kb, r) for r in use.regulations) or "None specific"
@@ -301,8 +301,7 @@ def industry_uses(kb: KnowledgeBase, page: PageContext, industry_id: str) -> str
                 [
                     f"### {text(use.use_case)} {{ #{use.id} }}",
                     meta,
-                    text(use.description),
-                    folded("Example, risks and rules", detail),
+                    folded("How it works, an example, risks and rules", f"<p>{text(use.description)}</p>\n\n{detail}"),
                 ]
             )
         )

@@ -33,6 +33,24 @@ def test_no_page_scrolls_sideways_on_a_phone_and_reading_tables_fit(phone: Page,
     assert too_wide == 0, f"{kind}: {too_wide} reading table(s) wider than the screen"
 
 
+# The tallest page of each kind a reader has to finish on a phone, and the height it must stay within.
+PHONE_HEIGHT_LIMITS = [
+    ("technologies/llm/", 9_000),
+    ("technologies/transformer/", 9_000),
+    ("industries/healthcare/", 12_000),
+    ("industries/finance/", 12_000),
+    ("regulations/", 12_000),
+]
+
+
+@pytest.mark.parametrize(("path", "limit"), PHONE_HEIGHT_LIMITS, ids=[path for path, _ in PHONE_HEIGHT_LIMITS])
+def test_long_pages_stay_short_enough_to_finish_on_a_phone(phone: Page, site_url: str, path: str, limit: int) -> None:
+    phone.goto(site_url + path)
+    phone.wait_for_load_state("networkidle")
+    height = phone.evaluate("() => document.documentElement.scrollHeight")
+    assert height <= limit, f"{path} is {height}px tall on a phone; fold detail to stay within {limit}px"
+
+
 def test_the_matrix_scrolls_in_its_own_box_with_its_first_column_in_view(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "compare/technology-by-industry/")
     box = phone.locator(".matrix-scroll")
