@@ -235,6 +235,11 @@ COLLECTION_PLURALS = {key: noun + "s" for key, noun in COLLECTION_NOUNS.items()}
 }
 
 
+def sentence_case(phrase: str) -> str:
+    """The phrase with its first letter capitalised and the rest left as it is ('use X added' -> 'Use X added')."""
+    return phrase[:1].upper() + phrase[1:]
+
+
 def field_label(key: str) -> str:
     """A reader's name for a field: 'key_papers' -> 'Key papers'."""
     return FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
@@ -257,9 +262,9 @@ def describe(change: ValueChange, part_label: str = "", labels: Mapping[str, str
     if change.part:
         subject = (f"use '{part_label}'" if change.field == "uses" else part_label) or change.part
         if change.action in ("added", "removed"):
-            return f"{subject[0].upper()}{subject[1:]} {change.action}"
+            return f"{sentence_case(subject)} {change.action}"
         if change.action == "renewed":
-            return f"{subject[0].upper()}{subject[1:]}: review date renewed"
+            return f"{sentence_case(subject)}: review date renewed"
         facts = [f for f in change.fields if f != "sources"]
         words = []
         if facts:
@@ -268,7 +273,7 @@ def describe(change: ValueChange, part_label: str = "", labels: Mapping[str, str
             words.append(f"source {_quoted(change.added, labels)} added")
         if change.removed:
             words.append(f"source {_quoted(change.removed, labels)} removed")
-        return f"{subject[0].upper()}{subject[1:]}: " + ("; ".join(words) or "revised")
+        return f"{sentence_case(subject)}: " + ("; ".join(words) or "revised")
     label = field_label(change.field)
     if change.action == "renewed":
         return f"{label}: review date renewed"

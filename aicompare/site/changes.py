@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from itertools import groupby
 from xml.sax.saxutils import escape
 
-from ..history import COLLECTION_NOUNS, COLLECTION_PLURALS, ENTITY_COLLECTIONS, ValueChange, describe
+from ..history import COLLECTION_NOUNS, COLLECTION_PLURALS, ENTITY_COLLECTIONS, ValueChange, describe, sentence_case
 from ..knowledge import KnowledgeBase
 from ..paths import industry_page, technology_page
 from ..render.markdown import PageContext, link, text
@@ -64,16 +64,23 @@ def _exists(kb: KnowledgeBase, collection: str, record_id: str) -> bool:
     return record_id in getattr(kb, collection, {}) if collection in ENTITY_COLLECTIONS else False
 
 
-def _subject(kb: KnowledgeBase, page: PageContext, collection: str, record_id: str, title: str) -> str:
-    """'Convolutional neural network' linked to its page, or 'Source: Hu et al. 2021' for a record of a list."""
+def _record_label(kb: KnowledgeBase, page: PageContext, collection: str, record_id: str, title: str) -> str:
+    """A record's name: linked to its page for a technology or industry, a short citation for a source."""
     target = entity_page(collection, record_id)
     if target and _exists(kb, collection, record_id):
         return link(text(kb.technologies[record_id].name if collection == "technologies" else kb.industries[record_id].name),
                     page.link_to(target))
-    noun = COLLECTION_NOUNS.get(collection, collection.capitalize())
     if collection == "sources" and record_id in kb.sources:
         title = short_citation(kb.sources[record_id])
-    return f"{noun}: {text(title)}"
+    return text(title)
+
+
+def _subject(kb: KnowledgeBase, page: PageContext, collection: str, record_id: str, title: str) -> str:
+    """'Convolutional neural network' linked to its page, or 'Source: Hu et al. 2021' for a record of a list."""
+    label = _record_label(kb, page, collection, record_id, title)
+    if entity_page(collection, record_id) and _exists(kb, collection, record_id):
+        return label
+    return f"{COLLECTION_NOUNS.get(collection, collection.capitalize())}: {label}"
 
 
 def _release_note(releases: Iterable[str], current_version: str) -> str:
@@ -122,18 +129,19 @@ def _entity_lines(kb: KnowledgeBase, page: PageContext, grouped: Mapping[tuple[s
     for (collection, record_id), items in grouped.items():
         if collection in ENTITY_COLLECTIONS:
             subject = _subject(kb, page, collection, record_id, items[0].title)
+            label = _record_label(kb, page, collection, record_id, items[0].title)
             words = list(dict.fromkeys(_linked_words(kb, page, item) for item in items))
             plain = text(change_words(kb, items[0])) if len(words) == 1 else ""
-            records.append((collection, subject, words, plain))
+            records.append((collection, subject, label, words, plain))
     alike: dict[tuple[str, str], list[str]] = {}
-    for collection, subject, _, plain in records:
+    for collection, _, label, _, plain in records:
         if plain:
-            alike.setdefault((collection, plain), []).append(subject.split(": ", 1)[-1])
+            alike.setdefault((collection, plain), []).append(label)
     shared = [key for key, subjects in alike.items() if len(subjects) >= SHARED_BULLET]
-    lines = [f"- {plain[0].upper()}{plain[1:]} for {len(alike[(collection, plain)])} "
+    lines = [f"- {sentence_case(plain)} for {len(alike[(collection, plain)])} "
              f"{COLLECTION_PLURALS[collection].lower()}: " + ", ".join(alike[(collection, plain)])
              for collection, plain in shared]
-    for collection, subject, words, plain in records:
+    for collection, subject, _, words, plain in records:
         if (collection, plain) in shared:
             continue
         lines.append(f"- {subject}: {words[0]}" if len(words) == 1 else
@@ -148,7 +156,7 @@ def _list_lines(kb: KnowledgeBase, page: PageContext, grouped: Mapping[tuple[str
         if collection in ENTITY_COLLECTIONS:
             continue
         action = items[0].change.action if len(items) == 1 and not items[0].change.field else "revised"
-        name = _subject(kb, page, collection, record_id, items[0].title).split(": ", 1)[-1]
+        name = _record_label(kb, page, collection, record_id, items[0].title)
         per_collection.setdefault(collection, {}).setdefault(action, []).append(name)
     lines = []
     for collection, actions in per_collection.items():
