@@ -37,7 +37,7 @@ from aicompare.knowledge import KnowledgeBase  # noqa: E402
 from aicompare.paths import CHANGES, entity_of_page, url_of  # noqa: E402
 from aicompare.render.markdown import PageContext  # noqa: E402
 from aicompare.site import build, changes, dates, git_history, incremental, navigation, pages, picker, search, tooltips  # noqa: E402
-from aicompare.site.macros import edit_base  # noqa: E402
+from aicompare.site.macros import edit_base, page_context  # noqa: E402
 
 PAIR_PAGES_SETTING = "AICOMPARE_PAIR_PAGES"  # set to "off" to skip pair pages (used by the scaling benchmark)
 
@@ -46,6 +46,7 @@ class _State:
     kb: KnowledgeBase | None = None
     commit_dates: dict[str, Any]
     session: incremental.Session | None = None  # while serving: what decides which pages a rebuild renders
+    generated: dict[str, pages.GeneratedPage] = {}  # noqa: RUF012 - pair, group and bibliography pages, by source path
 
 
 state = _State()
@@ -83,10 +84,10 @@ def on_config(config: Any) -> None:
 def on_files(files: Files, config: Any) -> Files:
     if state.kb is None:
         return files
-    generated = pages.comparison_pages(state.kb) if pair_pages_enabled() else {}
-    generated.update(pages.reference_pages(state.kb))
-    for src_uri, markdown in generated.items():
-        files.append(File.generated(config, src_uri, content=markdown))
+    state.generated = pages.comparison_pages(state.kb) if pair_pages_enabled() else {}
+    state.generated.update(pages.reference_pages(state.kb))
+    for src_uri, generated in state.generated.items():
+        files.append(File.generated(config, src_uri, content=generated.source))
     for path, content in open_data_files(state.kb).items():
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, search.SHORTCUTS_PATH, content=search.shortcuts_json(state.kb)))
@@ -144,6 +145,9 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     if state.kb is None:
         return build.problem_page(build.state.error) if build.state.error else markdown
     tooltip_extension.page_src = page.file.src_uri
+    generated = state.generated.get(page.file.src_uri)
+    if generated is not None:
+        markdown = generated.with_body(markdown, state.kb, page_context(page.file.src_uri, edit_base(config)))
     entity = entity_of_page(page.file.src_uri)
     if entity is not None:
         found = git_history.history(PROJECT_DIR)

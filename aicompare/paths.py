@@ -5,6 +5,7 @@ Paths are Markdown source paths relative to docs/ (MkDocs checks links made from
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 HOME = "index.md"
@@ -101,16 +102,23 @@ def url_of(src_uri: str) -> str:
     return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
 
 
+@functools.cache
+def relative_path(target: str, start: str = ".") -> str:
+    """`posixpath.relpath`, remembered: pages link between the same few folders thousands of times a build,
+    and each uncached call asks the operating system for the working directory twice."""
+    return posixpath.relpath(target, start)
+
+
 def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
     """A URL from one built page to another, for places MkDocs does not rewrite (data attributes, scripts)."""
-    relative = posixpath.relpath(url_of(to_src) or ".", url_of(from_src) or ".")
+    relative = relative_path(url_of(to_src) or ".", url_of(from_src) or ".")
     relative = "./" if relative == "." else relative + "/"
     return f"{relative}#{anchor}" if anchor else relative
 
 
 def asset_url(from_src: str, asset_path: str) -> str:
     """A URL from a built page to a file under docs/ that is not a page (a script), e.g. '../../assets/x.js'."""
-    return posixpath.relpath(asset_path, url_of(from_src) or ".")
+    return relative_path(asset_path, url_of(from_src) or ".")
 
 
 def group_page(comparison_id: str) -> str:

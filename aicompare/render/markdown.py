@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..paths import asset_url
+from ..paths import asset_url, relative_path
 
 # Characters that Markdown, the table syntax, HTML or Jinja would treat as syntax.
 _SYNTAX_ENTITIES = {
@@ -31,6 +32,7 @@ _SYNTAX_ENTITIES = {
 _SYNTAX_TABLE = str.maketrans(_SYNTAX_ENTITIES)
 
 
+@functools.cache  # the same names and values are escaped on many pages of one build
 def text(value: str) -> str:
     """Escape plain text so it renders literally inside Markdown, a table cell or a heading.
 
@@ -68,7 +70,7 @@ class PageContext:
     def link_to(self, target_src_uri: str, anchor: str = "") -> str:
         """Relative link from this page to another page's Markdown source (MkDocs validates these)."""
         base = posixpath.dirname(self.src_uri)
-        relative = posixpath.relpath(target_src_uri, base or ".")
+        relative = relative_path(target_src_uri, base or ".")
         return f"{relative}#{anchor}" if anchor else relative
 
     def scripts(self, *asset_paths: str) -> str:

@@ -70,18 +70,18 @@ def pair_description(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
 
 
 def pair_source(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
-    """The Markdown source of a generated pair page: front matter and one macro call."""
+    """The front matter and title of a generated pair page (its body is `pair_comparison`)."""
     curated = curated_for(kb, [first_id, second_id])
     title = curated.title if curated else pair_title(kb, first_id, second_id)
     meta = {"title": title, "description": pair_description(kb, first_id, second_id)}
-    return front_matter(meta) + f"# {text(title)}\n\n" + f'{{{{ pair_comparison("{first_id}", "{second_id}") }}}}\n'
+    return front_matter(meta) + f"# {text(title)}\n\n"
 
 
 def group_source(kb: KnowledgeBase, comparison_id: str) -> str:
-    """The Markdown source of a curated comparison of three or more: front matter and one macro call."""
+    """The front matter and title of a curated comparison of three or more (its body is `group_comparison`)."""
     comparison = kb.comparisons[comparison_id]
     meta = {"title": comparison.title, "description": comparison.difference}
-    return front_matter(meta) + f"# {text(comparison.title)}\n\n" + f'{{{{ group_comparison("{comparison_id}") }}}}\n'
+    return front_matter(meta) + f"# {text(comparison.title)}\n\n"
 
 
 def relation_sentences(kb: KnowledgeBase, page: PageContext, first_id: str, second_id: str) -> list[str]:

@@ -8,6 +8,7 @@ parses is left out and listed; a shallow clone has no history to read, and says 
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import subprocess
 import time
 from collections.abc import Iterable, Mapping
@@ -198,6 +199,46 @@ def release_of_commits(repo: Path, shas: list[str]) -> dict[str, str]:
 
 
 _PARSED: dict[str, tuple[Any, bool]] = {}  # blob id -> its parsed content; a blob never changes
+BLOB_CACHE = Path(".cache", "aicompare", "history-blobs.pickle")
+"""Where parsed blobs are kept between builds, under the project (ignored by git). A blob id names its
+content, so an entry never goes stale; the file only grows by the versions new commits add."""
+_BLOB_CACHE_FORMAT = ("parsed data blobs", 1, yaml.__version__)
+
+
+def load_blob_cache(repo: Path) -> dict[str, tuple[Any, bool]]:
+    """The parsed blobs an earlier build kept; nothing if there are none or they cannot be read."""
+    try:
+        with (repo / BLOB_CACHE).open("rb") as cache:
+            stored = pickle.load(cache)  # noqa: S301 - a file this module wrote, inside the project
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+        return {}
+    if not isinstance(stored, dict) or stored.get("format") != _BLOB_CACHE_FORMAT:
+        return {}
+    return stored.get("blobs") or {}
+
+
+def save_blob_cache(repo: Path, blobs: Mapping[str, tuple[Any, bool]]) -> None:
+    """Keep parsed blobs for the next build (written whole, then moved into place; a failure only costs time)."""
+    target = repo / BLOB_CACHE
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".partial")
+        with partial.open("wb") as cache:
+            pickle.dump({"format": _BLOB_CACHE_FORMAT, "blobs": dict(blobs)}, cache, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(target)
+    except OSError:
+        pass
+
+
+def parse_blobs(repo: Path, wanted: set[str]) -> dict[str, tuple[Any, bool]]:
+    """Blob id -> (parsed content, readable) for every wanted blob: from memory, from the cache file, or from git."""
+    if wanted - _PARSED.keys():
+        _PARSED.update(load_blob_cache(repo))
+        missing = wanted - _PARSED.keys()
+        if missing:
+            _PARSED.update({blob: _parse(content) for blob, content in read_blobs(repo, missing).items()})
+            save_blob_cache(repo, _PARSED)
+    return {blob: _PARSED[blob] for blob in wanted if blob in _PARSED}
 
 
 def read_history(repo: Path, limit: int = MAX_COMMITS) -> History:
@@ -211,10 +252,7 @@ def read_history(repo: Path, limit: int = MAX_COMMITS) -> History:
     except (OSError, subprocess.SubprocessError):
         return History(available=False)
     commits = parse_raw_log(log)
-    wanted = {b for _, _, files in commits for f in files for b in (f.before, f.after) if b}
-    missing = wanted - _PARSED.keys()
-    _PARSED.update({blob: _parse(content) for blob, content in read_blobs(repo, missing).items()})
-    parsed = {blob: _PARSED[blob] for blob in wanted if blob in _PARSED}
+    parsed = parse_blobs(repo, {b for _, _, files in commits for f in files for b in (f.before, f.after) if b})
     changes: list[DatedChange] = []
     unreadable: list[tuple[dt.date, str]] = []
     for sha, date, files in commits:

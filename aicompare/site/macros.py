@@ -54,11 +54,15 @@ def edit_base(config: Any) -> str:
     return f"{repo_url}/edit/main/" if repo_url else ""
 
 
+def page_context(src_uri: str, base: str) -> PageContext:
+    """What a renderer knows of the page it renders: where it is, where to edit data, which values were revised lately."""
+    return PageContext(src_uri, base, revised=git_history.history(PROJECT_ROOT).revised)
+
+
 def bind(render: Renderer, kb: KnowledgeBase, env: Any, base: str) -> Callable[..., str]:
     """The macro as a page calls it: the knowledge base and the current page are filled in."""
-    revised = git_history.history(PROJECT_ROOT).revised
 
     def macro(*args: Any, **kwargs: Any) -> str:
-        return render(kb, PageContext(env.page.file.src_uri, base, revised=revised), *args, **kwargs)
+        return render(kb, page_context(env.page.file.src_uri, base), *args, **kwargs)
 
     return macro

@@ -7,14 +7,16 @@ from html import escape
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ..knowledge import KnowledgeBase
 from ..paths import GLOSSARY, REGULATIONS, entity_of_page, group_page, pair_page, pair_redirect, references_page
 from ..render.curated import curated_for
-from ..render.markdown import front_matter, text
-from ..render.bibliography import reference_letters
-from ..render.pairs import compared_pairs, group_source, pair_source
+from ..render.markdown import PageContext, front_matter, text
+from ..render.bibliography import reference_letters, references_list
+from ..render.pairs import compared_pairs, group_comparison, group_source, pair_comparison, pair_source
 from .citation import PageCitation, cite_block, page_title
 
 TECHNOLOGY_PAGE_BOOST = 5.0
@@ -72,36 +74,66 @@ def group_comparisons(kb: KnowledgeBase) -> list[str]:
     )
 
 
-def reference_pages(kb: KnowledgeBase) -> dict[str, str]:
-    """Source path to Markdown for each letter's page of the bibliography."""
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from data alone: its Markdown source (front matter and title) and what renders its body.
+
+    The build renders the body straight into the page's Markdown (`with_body`), not through a macro call:
+    the source holds no Jinja, so mkdocs-macros is told to leave it alone and no template is compiled for it.
+    """
+
+    source: str
+    body: Callable[[KnowledgeBase, PageContext], str]
+
+    def with_body(self, markdown: str, kb: KnowledgeBase, page: PageContext) -> str:
+        return f"{markdown}{self.body(kb, page)}\n"
+
+
+def _generated(source: str, body: Callable[[KnowledgeBase, PageContext], str]) -> GeneratedPage:
+    """A generated page whose front matter also tells mkdocs-macros not to render it."""
+    return GeneratedPage(source.replace("---\n", "---\nrender_macros: false\n", 1), body)
+
+
+def reference_pages(kb: KnowledgeBase) -> dict[str, GeneratedPage]:
+    """Each letter's page of the bibliography, by source path."""
     pages = {}
-    for letter, ids in reference_letters(kb).items():
+    for letter in reference_letters(kb):
         title = f"References: {letter.upper() if letter != '0' else '0-9'}"
         meta = {"title": title, "description": f"The works cited on AI Compared whose key starts with {letter.upper()}."}
-        body = f'# {text(title)}\n\n{{{{ references("{letter}") }}}}\n'
-        pages[references_page(letter)] = front_matter(meta) + body
+        pages[references_page(letter)] = _generated(
+            front_matter(meta) + f"# {text(title)}\n\n", lambda kb, page, letter=letter: references_list(kb, page, letter)
+        )
     return pages
 
 
-def comparison_pages(kb: KnowledgeBase) -> dict[str, str]:
-    """Source path to Markdown for every pair page and every group comparison page."""
-    pages = {pair_page(a, b): pair_source(kb, a, b) for a, b in compared_pairs(kb)}
-    pages.update({group_page(c): group_source(kb, c) for c in group_comparisons(kb)})
+def comparison_pages(kb: KnowledgeBase) -> dict[str, GeneratedPage]:
+    """Every pair page and every group comparison page, by source path."""
+    pages = {
+        pair_page(a, b): _generated(pair_source(kb, a, b), lambda kb, page, a=a, b=b: pair_comparison(kb, page, a, b))
+        for a, b in compared_pairs(kb)
+    }
+    for c in group_comparisons(kb):
+        pages[group_page(c)] = _generated(group_source(kb, c), lambda kb, page, c=c: group_comparison(kb, page, c))
     return pages
 
 
 def comparison_data_files(kb: KnowledgeBase, src_uri: str) -> list[str] | None:
     """The data files a generated comparison page is made from, or None if `src_uri` is not one."""
+    return kb.site_structure("comparison_data_files", lambda: _comparison_data_files(kb)).get(src_uri)
+
+
+def _comparison_data_files(kb: KnowledgeBase) -> dict[str, list[str]]:
+    files: dict[str, list[str]] = {}
     for comparison_id in group_comparisons(kb):
-        if src_uri == group_page(comparison_id):
-            ids = kb.comparisons[comparison_id].technologies
-            return [kb.file_of("comparisons", comparison_id), *(kb.file_of("technologies", t) for t in ids), "data/dimensions.yml"]
+        ids = kb.comparisons[comparison_id].technologies
+        files[group_page(comparison_id)] = [
+            kb.file_of("comparisons", comparison_id), *(kb.file_of("technologies", t) for t in ids), "data/dimensions.yml"
+        ]
     for first, second in compared_pairs(kb):
-        if src_uri == pair_page(first, second):
-            curated = curated_for(kb, [first, second])
-            files = [kb.file_of("technologies", first), kb.file_of("technologies", second), "data/dimensions.yml"]
-            return [*files, kb.file_of("comparisons", curated.id)] if curated else files
-    return None
+        curated = curated_for(kb, [first, second])
+        pair_files = [kb.file_of("technologies", first), kb.file_of("technologies", second), "data/dimensions.yml"]
+        files.setdefault(pair_page(first, second), [*pair_files, kb.file_of("comparisons", curated.id)] if curated else pair_files)
+    return files
 
 
 def citation_markdown(page: Any, markdown: str, updated: dt.date | None) -> str:
@@ -148,7 +180,7 @@ def search_boost(kb: KnowledgeBase, src_uri: str) -> float | None:
         return GLOSSARY_PAGE_BOOST
     if src_uri == REGULATIONS:
         return REGULATIONS_PAGE_BOOST
-    if src_uri in {group_page(c) for c in group_comparisons(kb)}:
+    if any(src_uri == group_page(c) for c in group_comparisons(kb)):
         return GROUP_PAGE_BOOST
     if comparison_data_files(kb, src_uri) is not None:
         return PAIR_PAGE_BOOST

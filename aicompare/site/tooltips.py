@@ -17,7 +17,7 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -25,7 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..knowledge import KnowledgeBase
-from ..paths import CHANGES, GLOSSARY, REFERENCES, relative_url, technology_page
+from ..paths import CHANGES, GLOSSARY, REFERENCES, relative_path, relative_url, technology_page
 
 # Where a term is never annotated: links, code, headings, table headers and row labels, figures, citations.
 SKIPPED_TAGS = frozenset(
@@ -93,9 +93,18 @@ class TermIndex:
     exact: dict[str, Term]
     folded: dict[str, Term]
     pattern: re.Pattern[str] | None
+    found: dict[str, tuple[tuple[int, int, Term], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def lookup(self, phrase: str) -> Term | None:
         return self.exact.get(phrase) or self.folded.get(phrase.casefold())
+
+    def occurrences(self, value: str) -> tuple[tuple[int, int, Term], ...]:
+        """(start, end, term) of every phrase in a text, remembered: pair pages repeat the same cells many times."""
+        if value not in self.found:
+            assert self.pattern is not None
+            matches = ((match.start(), match.end(), self.lookup(match.group(0))) for match in self.pattern.finditer(value))
+            self.found[value] = tuple((start, end, term) for start, end, term in matches if term is not None)
+        return self.found[value]
 
 
 def build_term_index(kb: KnowledgeBase) -> TermIndex:
@@ -151,7 +160,7 @@ def _is_skipped(element: etree.Element) -> bool:
 
 def link_target(page_src: str, term: Term) -> str:
     """Relative link from a page's Markdown source to a term's target, e.g. '../glossary.md#token'."""
-    relative = posixpath.relpath(term.target_src, posixpath.dirname(page_src) or ".")
+    relative = relative_path(term.target_src, posixpath.dirname(page_src) or ".")
     return f"{relative}#{term.anchor}" if term.anchor else relative
 
 
@@ -166,21 +175,19 @@ class _Annotator:
 
     def pieces(self, value: str) -> tuple[str, list[etree.Element]]:
         """Split text into the part before the first term and new elements (each carrying the text after it)."""
-        assert self.index.pattern is not None
         head: str | None = None
         elements: list[etree.Element] = []
         position = 0
-        for match in self.index.pattern.finditer(value):
-            term = self.index.lookup(match.group(0))
-            if term is None or term.target_src == self.page_src or term.key in self.marked_in_section:
+        for start, end, term in self.index.occurrences(value):
+            if term.target_src == self.page_src or term.key in self.marked_in_section:
                 continue
-            before = value[position : match.start()]
+            before = value[position:start]
             if elements:
                 elements[-1].tail = (elements[-1].tail or "") + before
             else:
                 head = before
-            elements.append(self.element(match.group(0), term))
-            position = match.end()
+            elements.append(self.element(value[start:end], term))
+            position = end
         if not elements:
             return value, []
         elements[-1].tail = (elements[-1].tail or "") + value[position:]
