@@ -17,7 +17,10 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+import ahocorasick
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -86,25 +89,84 @@ def _is_specific_alias(alias: str, name: str) -> bool:
     return any(word.casefold().startswith(stem) for word in re.split(r"[\s-]+", name))
 
 
+_WORD = re.compile(r"\w")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+Occurrence = tuple[int, int, Term]
+"""Where a phrase starts and ends in a text, and the term it names."""
+
+
 @dataclass(frozen=True)
 class TermIndex:
-    """Phrases to annotate: abbreviations match case-sensitively, everything else regardless of case."""
+    """Phrases to annotate: abbreviations match case-sensitively, everything else regardless of case.
+
+    A phrase counts where it is not preceded by a letter, digit or hyphen and not followed by a letter
+    or digit. Occurrences never overlap and are taken from the left; at one place an abbreviation
+    wins over another phrase, and the longest of each wins. All phrases are found in one pass over a
+    text by an Aho-Corasick automaton (pyahocorasick), then checked against those rules.
+    """
 
     exact: dict[str, Term]
     folded: dict[str, Term]
-    pattern: re.Pattern[str] | None
-    found: dict[str, tuple[tuple[int, int, Term], ...]] = field(default_factory=dict, compare=False, repr=False)
+    automaton: ahocorasick.Automaton | None
+    found: dict[str, tuple[Occurrence, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def lookup(self, phrase: str) -> Term | None:
         return self.exact.get(phrase) or self.folded.get(phrase.casefold())
 
-    def occurrences(self, value: str) -> tuple[tuple[int, int, Term], ...]:
-        """(start, end, term) of every phrase in a text, remembered: pair pages repeat the same cells many times."""
+    def occurrences(self, value: str) -> tuple[Occurrence, ...]:
+        """Every annotatable phrase in a text, remembered: pair pages repeat the same cells many times."""
         if value not in self.found:
-            assert self.pattern is not None
-            matches = ((match.start(), match.end(), self.lookup(match.group(0))) for match in self.pattern.finditer(value))
-            self.found[value] = tuple((start, end, term) for start, end, term in matches if term is not None)
+            self.found[value] = tuple(self._occurrences(value))
         return self.found[value]
+
+    def _occurrences(self, value: str) -> list[Occurrence]:
+        assert self.automaton is not None
+        lowered = value.lower()
+        if len(lowered) != len(value):  # a letter whose lower case is longer ('İ'): keep it, so positions still line up
+            lowered = "".join(letter.lower() if len(letter.lower()) == 1 else letter for letter in value)
+        candidates: dict[int, list[tuple[int, tuple[tuple[str, bool], ...]]]] = {}
+        for last, (length, phrases) in self.automaton.iter(lowered):
+            start, end = last - length + 1, last + 1
+            if (start and _WORD_OR_HYPHEN.match(value, start - 1)) or _WORD.match(value, end):
+                continue
+            candidates.setdefault(start, []).append((end, phrases))
+        found: list[Occurrence] = []
+        position = 0
+        for start in sorted(candidates):
+            if start >= position:
+                occurrence = self._term_at(value, start, candidates[start])
+                if occurrence is not None:
+                    found.append(occurrence)
+                    position = occurrence[1]
+        return found
+
+    def _term_at(self, value: str, start: int, candidates: list[tuple[int, tuple[tuple[str, bool], ...]]]) -> Occurrence | None:
+        """The phrase that counts at `start`: the longest abbreviation written exactly so, else the longest other phrase."""
+        longest_first = sorted(candidates, key=lambda candidate: -candidate[0])
+        for end, phrases in longest_first:
+            if any(exact and value[start:end] == phrase for phrase, exact in phrases):
+                return start, end, self.exact[value[start:end]]
+        for end, phrases in longest_first:
+            folded = value[start:end].casefold()
+            if any(not exact and folded == phrase for phrase, exact in phrases):
+                return start, end, self.folded[folded]
+        return None
+
+
+def phrase_automaton(exact: Iterable[str], folded: Iterable[str]) -> ahocorasick.Automaton | None:
+    """An automaton finding every phrase in lower-cased text; each key carries its length and the phrases it stands for."""
+    keys: dict[str, list[tuple[str, bool]]] = {}
+    for phrase in exact:
+        keys.setdefault(phrase.lower(), []).append((phrase, True))
+    for phrase in folded:
+        keys.setdefault(phrase.lower(), []).append((phrase, False))
+    if not keys:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key, phrases in keys.items():
+        automaton.add_word(key, (len(key), tuple(phrases)))
+    automaton.make_automaton()
+    return automaton
 
 
 def build_term_index(kb: KnowledgeBase) -> TermIndex:
@@ -125,32 +187,7 @@ def build_term_index(kb: KnowledgeBase) -> TermIndex:
         for phrase in [tech.name, *tech.aliases]:
             if phrase == tech.name or _is_specific_alias(phrase, tech.name):
                 folded.setdefault(phrase.casefold(), term)
-    if not exact and not folded:
-        return TermIndex(exact, folded, None)
-    parts = [trie_pattern(list(exact)), f"(?i:{trie_pattern(list(folded))})" if folded else ""]
-    alternatives = "|".join(part for part in parts if part)
-    return TermIndex(exact, folded, re.compile(rf"(?<![\w-])(?:{alternatives})(?!\w)"))
-
-
-def trie_pattern(phrases: list[str]) -> str:
-    """A regular expression matching any of `phrases`, longest first, shaped as a prefix tree.
-
-    Sharing prefixes ('gradient boosting|gradient descent' becomes 'gradient (?:boosting|descent)')
-    makes matching much faster than a flat list of several hundred alternatives.
-    """
-    groups: dict[str, list[str]] = {}
-    ends_here = False
-    for phrase in phrases:
-        if phrase:
-            groups.setdefault(phrase[0], []).append(phrase[1:])
-        else:
-            ends_here = True
-    if not groups:
-        return ""
-    branches = [re.escape(first) + trie_pattern(rests) for first, rests in sorted(groups.items())]
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends_here else body
-
+    return TermIndex(exact, folded, phrase_automaton(exact, folded))
 
 
 def _is_skipped(element: etree.Element) -> bool:
@@ -206,28 +243,29 @@ class _Annotator:
 
     def walk(self, parent: etree.Element) -> None:
         """Annotate the text and tails under `parent`, skipping links, code, headings and the like."""
+        index = 0  # where the child being looked at sits in `parent`, new elements included
         if parent.text and not _is_skipped(parent):
             parent.text, new = self.pieces(parent.text)
             for offset, element in enumerate(new):
                 parent.insert(offset, element)
-        children = list(parent)
-        for child in children:
+            index = len(new)
+        for child in list(parent)[index:]:
             if child.tag in SECTION_TAGS:
                 self.marked_in_section.clear()
-            if child.get("class") == "term":
-                continue
-            if not _is_skipped(child):
-                self.walk(child)
-            if child.tail:
-                child.tail, new = self.pieces(child.tail)
-                position = list(parent).index(child) + 1
-                for offset, element in enumerate(new):
-                    parent.insert(position + offset, element)
+            if child.get("class") != "term":
+                if not _is_skipped(child):
+                    self.walk(child)
+                if child.tail:
+                    child.tail, new = self.pieces(child.tail)
+                    for offset, element in enumerate(new):
+                        parent.insert(index + 1 + offset, element)
+                    index += len(new)
+            index += 1
 
 
 def annotate_tree(root: etree.Element, index: TermIndex, page_src: str) -> None:
     """Annotate every term occurrence in a page's element tree."""
-    if index.pattern is not None and page_src not in UNANNOTATED_PAGES and not page_src.startswith("references/"):
+    if index.automaton is not None and page_src not in UNANNOTATED_PAGES and not page_src.startswith("references/"):
         _Annotator(index, page_src, set(), set()).walk(root)
 
 
