@@ -223,7 +223,7 @@ def bench_floor(tmp: Path, runs: int) -> list[Figure]:
     say(f"floor: project {full.wall:.2f} s ({pages} pages), stock Material {floor.wall:.2f} s ({floor_pages} pages)")
     cold = full_runs[0].wall / stock_runs[0].wall
     figures = [
-        Figure("Full build, first run without .cache/ (wall; ratio to stock's first run)", f"{full_runs[0].wall:.2f} s; {cold:.3f}"),
+        Figure("Full build, first run without .cache/ (wall; ratio to stock)", f"{full_runs[0].wall:.2f} s; {cold:.3f}"),
         Figure("Full build (wall / MkDocs, median)", f"{full.wall:.2f} s / {full.built_in:.2f} s"),
         Figure("Stock Material, same rendered pages (wall / MkDocs)", f"{floor.wall:.2f} s / {floor.built_in:.2f} s"),
         Figure("Floor ratio, MkDocs time (full / stock)", f"{full.built_in / floor.built_in:.3f}"),
