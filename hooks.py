@@ -17,7 +17,6 @@ All logic lives in `aicompare.site` and `aicompare.export`; this module only wir
 from __future__ import annotations
 
 import datetime
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
 from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
@@ -37,9 +36,7 @@ from aicompare.knowledge import KnowledgeBase  # noqa: E402
 from aicompare.paths import CHANGES, entity_of_page, url_of  # noqa: E402
 from aicompare.render.markdown import PageContext  # noqa: E402
 from aicompare.site import build, changes, dates, git_history, incremental, navigation, pages, picker, search, tooltips  # noqa: E402
-from aicompare.site.macros import edit_base, page_context  # noqa: E402
-
-PAIR_PAGES_SETTING = "AICOMPARE_PAIR_PAGES"  # set to "off" to skip pair pages (used by the scaling benchmark)
+from aicompare.site.macros import edit_base, page_context, site_address  # noqa: E402
 
 
 class _State:
@@ -51,10 +48,6 @@ class _State:
 
 state = _State()
 tooltip_extension = tooltips.TooltipExtension()
-
-
-def pair_pages_enabled() -> bool:
-    return os.environ.get(PAIR_PAGES_SETTING, "on").lower() not in {"off", "0", "false", "no"}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -84,14 +77,18 @@ def on_config(config: Any) -> None:
 def on_files(files: Files, config: Any) -> Files:
     if state.kb is None:
         return files
-    state.generated = pages.comparison_pages(state.kb) if pair_pages_enabled() else {}
+    state.generated = pages.comparison_pages(state.kb) if build.pair_pages_enabled() else {}
     state.generated.update(pages.reference_pages(state.kb))
+    state.generated.update(pages.kind_pages(state.kb))
     for src_uri, generated in state.generated.items():
         files.append(File.generated(config, src_uri, content=generated.source))
+    for src_uri in navigation.pages_left_out(state.kb):
+        if (file := files.get_file_from_path(src_uri)) is not None:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
     for path, content in open_data_files(state.kb).items():
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, search.SHORTCUTS_PATH, content=search.shortcuts_json(state.kb)))
-    site_url = config.get("site_url") or "/"
+    site_url = site_address(config)
     feed = changes.atom_feed(state.kb, git_history.history(PROJECT_DIR), site_url, site_url + url_of(CHANGES))
     files.append(File.generated(config, changes.FEED_PATH, content=feed))
     for path, content in release.published_releases(PROJECT_DIR, state.kb, datetime.date.today(), site_url).items():
@@ -147,7 +144,7 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     tooltip_extension.page_src = page.file.src_uri
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
-        markdown = generated.with_body(markdown, state.kb, page_context(page.file.src_uri, edit_base(config)))
+        markdown = generated.with_body(markdown, state.kb, page_context(page.file.src_uri, config))
     entity = entity_of_page(page.file.src_uri)
     if entity is not None:
         found = git_history.history(PROJECT_DIR)
@@ -176,7 +173,7 @@ def page_updated(page: Page) -> Any:
 def on_post_build(config: Any) -> None:
     if state.session is not None:
         state.session.build_done(config)
-    if state.kb is None or not pair_pages_enabled():
+    if state.kb is None or not build.pair_pages_enabled():
         return
     site_dir = Path(config["site_dir"])
     for path, content in pages.reverse_pair_redirects(state.kb).items():

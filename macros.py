@@ -15,15 +15,14 @@ if PROJECT_DIR not in sys.path:
 
 from aicompare import DATA_DIR  # noqa: E402
 from aicompare.site.build import load_for_build  # noqa: E402
-from aicompare.site.macros import MACROS, bind, edit_base  # noqa: E402
+from aicompare.site.macros import MACROS, bind  # noqa: E402
 
 
 def define_env(env: Any) -> None:
     """Register the macros; bad data stops the build with every problem listed (or, while serving, shows them)."""
     kb = load_for_build(DATA_DIR)
-    base = edit_base(env.conf)
     for name, render in MACROS.items():
         if kb is None:
             env.macro(lambda *args, **kwargs: "", name)
         else:
-            env.macro(bind(render, kb, env, base), name)
+            env.macro(bind(render, kb, env), name)

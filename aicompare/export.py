@@ -174,7 +174,11 @@ def unflatten(model: type[BaseModel], row: dict[str, str], prefix: str = "") -> 
 
 
 def csv_rows(kb: KnowledgeBase) -> dict[str, list[dict[str, str]]]:
-    """Table name to rows, one table per kind of record; dimension values and uses get their own tables."""
+    """Table name to rows, one table per kind of record; dimension values and uses get their own tables (made once per load)."""
+    return kb.from_all_records("csv_rows", lambda: _csv_rows(kb))
+
+
+def _csv_rows(kb: KnowledgeBase) -> dict[str, list[dict[str, str]]]:
     return {
         "technologies": [flatten(t, skip=frozenset({"dimensions", "examples"})) for t in kb.technologies.values()],
         "technology_examples": [

@@ -24,7 +24,7 @@ from .knowledge import KnowledgeBase
 from .load_state import LoadedFile, LoadState, Origin
 from .models import COLLECTION_MODELS, DOCUMENT_MODELS, ENTITY_MODELS, KIND_ORDER, Record, Technology
 from .problems import DataError, Location, Stage
-from .yamlfile import YamlProblem, read_yaml
+from .yamlfile import YamlProblem, keep_parsed, read_yaml
 
 __all__ = ["DataError", "data_stamp", "load_knowledge_base", "load_knowledge_base_once", "read_data"]
 
@@ -225,12 +225,14 @@ def read_data(data_dir: Path) -> tuple[KnowledgeBase, LoadState]:
     data_dir = data_dir.resolve()
     root = data_dir.parent
     state = LoadState()
+    save_parsed = keep_parsed(root)
     for name, model in COLLECTION_MODELS.items():
         _load_collection(data_dir / f"{name}.yml", root, name, model, state)
     for folder, model in ENTITY_MODELS.items():
         _load_folder(data_dir / folder, root, folder, model, state)
     for name, model in DOCUMENT_MODELS.items():
         _load_document(data_dir / f"{name}.yml", root, name, model, state)
+    save_parsed()
     return _knowledge_base(state), state
 
 

@@ -40,6 +40,11 @@ def technology_page(tech_id: str) -> str:
     return f"{TECHNOLOGIES_FOLDER}/{tech_id}.md"
 
 
+def kind_page(kind: str) -> str:
+    """'technologies/kinds/model-family.md': the list of one kind of technology, made when the nav cannot hold them."""
+    return f"{TECHNOLOGIES_FOLDER}/kinds/{kind.replace('_', '-')}.md"
+
+
 def industry_page(industry_id: str) -> str:
     """'industries/healthcare.md'."""
     return f"{INDUSTRIES_FOLDER}/{industry_id}.md"

@@ -10,6 +10,7 @@ was not committed yet) and a `latest.zip` alias. The zip is byte-for-byte reprod
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
@@ -73,8 +74,9 @@ def release_diff(previous: Release | None, current: dict[str, Any]) -> dict[str,
     return {"from_version": previous[0] if previous else None, "to_version": current["data_version"], **buckets}
 
 
+@functools.lru_cache(maxsize=4)
 def read_release(content: bytes) -> Release | None:
-    """The data version and JSON document inside a release zip; None if it holds none."""
+    """The data version and JSON document inside a release zip; None if it holds none (remembered: treat as read-only)."""
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         member = next((n for n in archive.namelist() if n.endswith("/ai-compared.json")), None)
         if member is None:

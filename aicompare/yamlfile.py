@@ -5,11 +5,15 @@ PyYAML silently keeps the last of two equal keys; here a repeated key is an erro
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from . import build_cache
 
 Location = tuple[str | int, ...]
 
@@ -127,11 +131,16 @@ def parse_yaml(text: str) -> YamlDocument:
     return YamlDocument(data=_walk(root, (), loader, lines), lines=lines)
 
 
-_PARSED: dict[Path, tuple[str, YamlDocument]] = {}
+_PARSED: dict[Path, tuple[str, YamlDocument, str]] = {}  # path -> (text, parsed, digest) of its last read
+_BY_DIGEST: dict[str, YamlDocument] = {}  # sha256 of a text -> its parsed document, kept between builds
+_READ: set[str] = set()  # digests read since the last `keep_parsed`
+_STORED: set[str] = set()  # digests the store in .cache holds
+PARSED_STORE = "parsed-yaml"  # in .cache/aicompare/ (see build_cache)
+PARSED_STORE_VERSION = 1
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Read and parse a YAML file; a file whose text is unchanged since the last read is not parsed again.
+    """Read and parse a YAML file; a text parsed before (in this process, or by an earlier build) is not parsed again.
 
     `mkdocs serve` reloads the data after every edit, usually of one file; this keeps that fast.
     The parsed document is never modified by its readers, so sharing it is safe.
@@ -139,7 +148,28 @@ def read_yaml(path: Path) -> YamlDocument:
     text = path.read_text(encoding="utf-8")
     cached = _PARSED.get(path)
     if cached is not None and cached[0] == text:
+        _READ.add(cached[2])
         return cached[1]
-    document = parse_yaml(text)
-    _PARSED[path] = (text, document)
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    document = _BY_DIGEST.get(digest)
+    if document is None:
+        document = _BY_DIGEST[digest] = parse_yaml(text)
+    _PARSED[path] = (text, document, digest)
+    _READ.add(digest)
     return document
+
+
+def keep_parsed(project: Path) -> Callable[[], None]:
+    """Load what the last build parsed; the returned function keeps what was read since, if that changed, for the next."""
+    if not _BY_DIGEST:
+        _BY_DIGEST.update(build_cache.load(project, PARSED_STORE, PARSED_STORE_VERSION))
+        _STORED.update(_BY_DIGEST)
+    _READ.clear()
+
+    def save() -> None:
+        if _READ != _STORED:
+            build_cache.save(project, PARSED_STORE, PARSED_STORE_VERSION, {d: _BY_DIGEST[d] for d in _READ})
+            _STORED.clear()
+            _STORED.update(_READ)
+
+    return save

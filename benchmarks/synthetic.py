@@ -1,10 +1,10 @@
-"""Synthetic scale-up of a project copy: N times the technologies and industries, with their pages and nav entries.
+"""Synthetic scale-up of a project copy: N times the technologies and industries, with their pages.
 
 Clone k (2..N) of technology `rnn` is `rnn-s<k>`, named "Recurrent neural network (synthetic k)", with no
 abbreviation or aliases (names must stay unique) and the same parents, sources and dimension values.
 Clone k of industry `retail` is `retail-s<k>`, "Retail (synthetic k)", whose uses point at clone k of each
 technology, so synthetic technology pages list uses as real ones do. Pages are copies of the real page with
-the id replaced in the macro calls, and each clone is listed in nav right after its original.
+the id replaced in the macro calls; the nav lists them because it is made from the data.
 """
 
 from __future__ import annotations
@@ -47,21 +47,11 @@ def _clone_page(text: str, record_id: str, new_id: str) -> str:
     return pattern.sub(lambda m: f"{m.group(1)}{m.group(2)}{new_id}{m.group(2)}", text)
 
 
-def _nav_with_clones(config_text: str, ids: dict[str, list[str]], factor: int) -> str:
-    """Insert a nav entry for every clone right after its original's entry."""
-    lines: list[str] = []
-    entry = re.compile(r"^(\s*- )(.+): (technologies|industries)/([a-z0-9-]+)\.md\s*$")
-    for line in config_text.splitlines():
-        lines.append(line)
-        match = entry.match(line)
-        if match and match.group(4) in ids[match.group(3)]:
-            prefix, title, folder, record_id = match.groups()
-            lines.extend(f"{prefix}{title} (synthetic {k}): {folder}/{clone_id(record_id, k)}.md" for k in range(2, factor + 1))
-    return "\n".join(lines) + "\n"
-
-
 def scale_project(project: Path, factor: int) -> dict[str, int]:
-    """Add factor-1 clones of every technology and industry (data, page, nav); return the new record counts."""
+    """Add factor-1 clones of every technology and industry (data and page); return the new record counts.
+
+    The nav needs no edit: hooks.py fills its Technologies and Industries sections from the data.
+    """
     ids: dict[str, list[str]] = {}
     for folder in FOLDERS:
         paths = sorted((project / "data" / folder).glob("*.yml"))
@@ -74,6 +64,4 @@ def scale_project(project: Path, factor: int) -> dict[str, int]:
                 clone = _clone_technology(data, k) if folder == "technologies" else _clone_industry(data, k)
                 _write(path.with_name(f"{clone['id']}.yml"), clone)
                 page.with_name(f"{clone['id']}.md").write_text(_clone_page(page_text, path.stem, clone["id"]), encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(_nav_with_clones(config.read_text(encoding="utf-8"), ids, factor), encoding="utf-8")
     return {folder: len(ids[folder]) * factor for folder in FOLDERS}

@@ -59,6 +59,7 @@ class PageContext:
 
     src_uri: str
     edit_base: str = ""
+    site_url: str = ""  # where the site is published, e.g. for files whose bytes name it
     today: dt.date = field(default_factory=dt.date.today)
     # (collection, record, field, part) -> the day a value was last revised, for values revised lately
     revised: Mapping[tuple[str, str, str, str], dt.date] = field(default_factory=dict)

@@ -46,7 +46,15 @@ def readers_compare(kb: KnowledgeBase, first_id: str, second_id: str) -> bool:
         return True
     if first_id in second.built_on or second_id in first.built_on:
         return True
-    return any({first_id, second_id} <= set(comparison.technologies) for comparison in kb.comparisons.values())
+    return frozenset((first_id, second_id)) in _curated_pairs(kb)
+
+
+def _curated_pairs(kb: KnowledgeBase) -> frozenset[frozenset[str]]:
+    """Every two technologies that one curated comparison names together (made once per load)."""
+    return kb.site_structure(
+        "curated_pairs",
+        lambda: frozenset(frozenset(pair) for c in kb.comparisons.values() for pair in combinations(c.technologies, 2)),
+    )
 
 
 def ordered_pair(kb: KnowledgeBase, first_id: str, second_id: str) -> tuple[str, str]:

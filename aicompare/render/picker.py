@@ -10,7 +10,7 @@ from ..knowledge import KnowledgeBase
 from ..models import KIND_LABELS, Comparison
 from ..paths import COMPARE_INDEX, group_page, pair_page, picker_data, relative_url, technology_page
 from .markdown import PageContext, link, text
-from .pairs import compared_pairs, ordered_pair, pair_title, short_name
+from .pairs import ordered_pair, pair_title, short_name
 
 PICKER_SCRIPT = "assets/javascripts/compare.js"
 
@@ -94,8 +94,8 @@ def compare_picker(kb: KnowledgeBase, page: PageContext) -> str:
     )
 
 
-def comparison_lists(kb: KnowledgeBase, page: PageContext) -> str:
-    """Every curated comparison and every pair page, as plain links (what the page offers without JavaScript)."""
+def comparison_lists(kb: KnowledgeBase, page: PageContext, pairs: list[tuple[str, str]]) -> str:
+    """Every curated comparison and every pair page in `pairs`, as plain links (what the page offers without JavaScript)."""
     curated = sorted(kb.comparisons.values(), key=lambda c: c.title.casefold())
     groups = [c for c in curated if len(c.technologies) > 2]
     lines = ["### Curated comparisons", ""]
@@ -103,9 +103,10 @@ def comparison_lists(kb: KnowledgeBase, page: PageContext) -> str:
         first, second = comparison.technologies[0], comparison.technologies[1]
         target = group_page(comparison.id) if comparison in groups else pair_page(*ordered_pair(kb, first, second))
         lines.append(f"- {link(text(comparison.title), page.link_to(target))}")
-    lines += ["", "### Every pair with a page", ""]
-    for tech_id, tech in kb.technologies.items():
-        links = [link(text(pair_title(kb, a, b)), page.link_to(pair_page(a, b))) for a, b in compared_pairs(kb) if a == tech_id]
-        if links:
-            lines.append(f"- **{text(short_name(tech))}**: " + ", ".join(links))
+    by_first: dict[str, list[str]] = {}
+    for a, b in pairs:
+        by_first.setdefault(a, []).append(link(text(pair_title(kb, a, b)), page.link_to(pair_page(a, b))))
+    if by_first:
+        lines += ["", "### Every pair with a page", ""]
+        lines += [f"- **{text(short_name(kb.technologies[a]))}**: " + ", ".join(links) for a, links in by_first.items()]
     return "\n".join(lines)

@@ -309,9 +309,12 @@ def industry_uses(kb: KnowledgeBase, page: PageContext, industry_id: str) -> str
     return "\n\n".join(sections)
 
 
-def technology_list(kb: KnowledgeBase, page: PageContext) -> str:
-    """Every technology with its kind and one-line summary."""
-    rows = [[technology_link(page, tech), text(KIND_LABELS[tech.kind]), text(tech.summary)] for tech in kb.technologies.values()]
+def technology_list(kb: KnowledgeBase, page: PageContext, kind: str | None = None) -> str:
+    """Every technology (or every one of a kind) with its kind and one-line summary."""
+    if kind is not None:
+        rows = [[technology_link(page, t), text(t.summary)] for t in kb.technologies.values() if t.kind == kind]
+        return "\n\n".join([table(["Technology", "In one line"], rows), data_note(page, ["data/technologies/"])])
+    rows = [[technology_link(page, t), text(KIND_LABELS[t.kind]), text(t.summary)] for t in kb.technologies.values()]
     return "\n\n".join([table(["Technology", "Kind", "In one line"], rows), data_note(page, ["data/technologies/"])])
 
 

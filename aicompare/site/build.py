@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,9 @@ from ..knowledge import KnowledgeBase
 from ..loader import load_knowledge_base_once
 
 from ..problems import DataError
+from ..render.pairs import compared_pairs
+
+PAIR_PAGES_SETTING = "AICOMPARE_PAIR_PAGES"  # set to "off" to skip pair pages (used by the scaling benchmark)
 
 
 @dataclass
@@ -32,6 +36,16 @@ class BuildState:
 
 
 state = BuildState()
+
+
+def pair_pages_enabled() -> bool:
+    """False when the environment switches pair pages off."""
+    return os.environ.get(PAIR_PAGES_SETTING, "on").lower() not in {"off", "0", "false", "no"}
+
+
+def pairs_with_pages(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """The pairs that get a page in this build: every compared pair, or none when pair pages are off."""
+    return compared_pairs(kb) if pair_pages_enabled() else []
 
 
 def problem_report(error: DataError) -> str:

@@ -8,7 +8,6 @@ parses is left out and listed; a shallow clone has no history to read, and says 
 from __future__ import annotations
 
 import datetime as dt
-import pickle
 import subprocess
 import time
 from collections.abc import Iterable, Mapping
@@ -18,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .. import build_cache
 from ..history import ValueChange, document_changes, file_changes, file_records, records_by_id
 
 MAX_COMMITS = 300
@@ -199,45 +199,18 @@ def release_of_commits(repo: Path, shas: list[str]) -> dict[str, str]:
 
 
 _PARSED: dict[str, tuple[Any, bool]] = {}  # blob id -> its parsed content; a blob never changes
-BLOB_CACHE = Path(".cache", "aicompare", "history-blobs.pickle")
-"""Where parsed blobs are kept between builds, under the project (ignored by git). A blob id names its
-content, so an entry never goes stale; the file only grows by the versions new commits add."""
-_BLOB_CACHE_FORMAT = ("parsed data blobs", 1, yaml.__version__)
-
-
-def load_blob_cache(repo: Path) -> dict[str, tuple[Any, bool]]:
-    """The parsed blobs an earlier build kept; nothing if there are none or they cannot be read."""
-    try:
-        with (repo / BLOB_CACHE).open("rb") as cache:
-            stored = pickle.load(cache)  # noqa: S301 - a file this module wrote, inside the project
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
-        return {}
-    if not isinstance(stored, dict) or stored.get("format") != _BLOB_CACHE_FORMAT:
-        return {}
-    return stored.get("blobs") or {}
-
-
-def save_blob_cache(repo: Path, blobs: Mapping[str, tuple[Any, bool]]) -> None:
-    """Keep parsed blobs for the next build (written whole, then moved into place; a failure only costs time)."""
-    target = repo / BLOB_CACHE
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".partial")
-        with partial.open("wb") as cache:
-            pickle.dump({"format": _BLOB_CACHE_FORMAT, "blobs": dict(blobs)}, cache, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(target)
-    except OSError:
-        pass
+BLOB_STORE = "history-blobs"  # in .cache/aicompare/ (see build_cache); a blob id names its content
+BLOB_STORE_VERSION = 1
 
 
 def parse_blobs(repo: Path, wanted: set[str]) -> dict[str, tuple[Any, bool]]:
     """Blob id -> (parsed content, readable) for every wanted blob: from memory, from the cache file, or from git."""
     if wanted - _PARSED.keys():
-        _PARSED.update(load_blob_cache(repo))
+        _PARSED.update(build_cache.load(repo, BLOB_STORE, BLOB_STORE_VERSION))
         missing = wanted - _PARSED.keys()
         if missing:
             _PARSED.update({blob: _parse(content) for blob, content in read_blobs(repo, missing).items()})
-            save_blob_cache(repo, _PARSED)
+            build_cache.save(repo, BLOB_STORE, BLOB_STORE_VERSION, _PARSED)
     return {blob: _PARSED[blob] for blob in wanted if blob in _PARSED}
 
 
@@ -307,9 +280,14 @@ def revised_values(found: History, today: dt.date, days: int = RECENT_DAYS) -> d
 def document_dated_changes(before: Mapping[str, Any], after: Mapping[str, Any], day: dt.datetime) -> list[DatedChange]:
     """The changes between two open-data documents, named as their records name themselves."""
     found = []
+    old_records: dict[str, dict[str, Any]] = {}
+    new_records: dict[str, dict[str, Any]] = {}
     for change in document_changes(before, after):
-        old = records_by_id(before.get(change.collection) or []).get(change.record)
-        new = records_by_id(after.get(change.collection) or []).get(change.record)
+        if change.collection not in old_records:
+            old_records[change.collection] = records_by_id(before.get(change.collection) or [])
+            new_records[change.collection] = records_by_id(after.get(change.collection) or [])
+        old = old_records[change.collection].get(change.record)
+        new = new_records[change.collection].get(change.record)
         part = _part_name(new, change) or _part_name(old, change)
         found.append(DatedChange(change, "", day, _record_name(new or old) or change.record, part))
     return found

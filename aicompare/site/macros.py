@@ -10,7 +10,7 @@ from ..render import bibliography, diagram, glossary, guide, matrix, overview, p
 from ..render.markdown import PageContext
 from .. import PROJECT_ROOT
 from ..export import open_data_document
-from . import changes, git_history, open_data
+from . import build, changes, git_history, open_data
 
 Renderer = Callable[..., str]
 
@@ -40,7 +40,7 @@ MACROS: dict[str, Renderer] = {
     "group_comparison": pairs.group_comparison,
     "compare_picker": picker.compare_picker,
     "guide": guide.guide_page,
-    "comparison_lists": picker.comparison_lists,
+    "comparison_lists": lambda kb, page: picker.comparison_lists(kb, page, build.pairs_with_pages(kb)),
     "technology_industry_matrix": matrix.technology_industry_matrix,
     "open_data_table": open_data.file_table,
     "release_table": open_data.release_table,
@@ -54,15 +54,20 @@ def edit_base(config: Any) -> str:
     return f"{repo_url}/edit/main/" if repo_url else ""
 
 
-def page_context(src_uri: str, base: str) -> PageContext:
+def site_address(config: Any) -> str:
+    """The address the site is published at (site_url), or '/' when none is set."""
+    return config.get("site_url") or "/"
+
+
+def page_context(src_uri: str, config: Any) -> PageContext:
     """What a renderer knows of the page it renders: where it is, where to edit data, which values were revised lately."""
-    return PageContext(src_uri, base, revised=git_history.history(PROJECT_ROOT).revised)
+    return PageContext(src_uri, edit_base(config), site_url=site_address(config), revised=git_history.history(PROJECT_ROOT).revised)
 
 
-def bind(render: Renderer, kb: KnowledgeBase, env: Any, base: str) -> Callable[..., str]:
+def bind(render: Renderer, kb: KnowledgeBase, env: Any) -> Callable[..., str]:
     """The macro as a page calls it: the knowledge base and the current page are filled in."""
 
     def macro(*args: Any, **kwargs: Any) -> str:
-        return render(kb, page_context(env.page.file.src_uri, base), *args, **kwargs)
+        return render(kb, page_context(env.page.file.src_uri, env.conf), *args, **kwargs)
 
     return macro

@@ -31,7 +31,7 @@ CSV_DESCRIPTIONS = {
 
 def release_table(kb: KnowledgeBase, page: PageContext) -> str:
     """Every published release of the data, newest version first by the date it was built, with its size."""
-    published = published_releases(PROJECT_ROOT, kb, dt.date.today(), "")
+    published = published_releases(PROJECT_ROOT, kb, dt.date.today(), page.site_url)
     rows = []
     for path, content in sorted(published.items(), key=lambda item: item[0] != LATEST):
         name = path.rsplit("/", 1)[1]

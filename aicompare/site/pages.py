@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..knowledge import KnowledgeBase
-from ..paths import GLOSSARY, REGULATIONS, entity_of_page, group_page, pair_page, pair_redirect, references_page
+from ..models import KIND_LABELS
+from ..paths import GLOSSARY, REGULATIONS, entity_of_page, group_page, kind_page, pair_page, pair_redirect, references_page
 from ..render.curated import curated_for
 from ..render.markdown import PageContext, front_matter, text
 from ..render.bibliography import reference_letters, references_list
+from ..render.tables import technology_list
 from ..render.pairs import compared_pairs, group_comparison, group_source, pair_comparison, pair_source
 from .citation import PageCitation, cite_block, page_title
+from .navigation import kind_label, kinds_listed_on_own_page
 
 TECHNOLOGY_PAGE_BOOST = 5.0
 GLOSSARY_PAGE_BOOST = 5.0
@@ -92,6 +95,18 @@ class GeneratedPage:
 def _generated(source: str, body: Callable[[KnowledgeBase, PageContext], str]) -> GeneratedPage:
     """A generated page whose front matter also tells mkdocs-macros not to render it."""
     return GeneratedPage(source.replace("---\n", "---\nrender_macros: false\n", 1), body)
+
+
+def kind_pages(kb: KnowledgeBase) -> dict[str, GeneratedPage]:
+    """A list page for each kind of technology too large for the nav to list, by source path."""
+    pages = {}
+    for kind in kinds_listed_on_own_page(kb):
+        title = kind_label(kind)
+        meta = {"title": title, "description": f"Every technology of the kind {KIND_LABELS[kind].lower()} on AI Compared."}
+        pages[kind_page(kind)] = _generated(
+            front_matter(meta) + f"# {text(title)}\n\n", lambda kb, page, kind=kind: technology_list(kb, page, kind)
+        )
+    return pages
 
 
 def reference_pages(kb: KnowledgeBase) -> dict[str, GeneratedPage]:
