@@ -144,7 +144,7 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     tooltip_extension.page_src = page.file.src_uri
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
-        markdown = generated.with_body(markdown, state.kb, page_context(page.file.src_uri, config))
+        markdown = generated.with_body(markdown, state.kb, page_context(page.file.src_uri, config, state.kb))
     entity = entity_of_page(page.file.src_uri)
     if entity is not None:
         found = git_history.history(PROJECT_DIR)

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from aicompare.loader import load_knowledge_base
-from aicompare.site.incremental import EVERYTHING, FOUND, MEMBERS, Recorder, data_changes, is_affected, track
+from aicompare.site.read_tracking import EVERYTHING, FOUND, MEMBERS, Recorder, data_changes, is_affected, track
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -7,7 +7,7 @@ import functools
 import html
 import json
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..paths import asset_url, relative_path
@@ -63,6 +63,21 @@ class PageContext:
     today: dt.date = field(default_factory=dt.date.today)
     # (collection, record, field, part) -> the day a value was last revised, for values revised lately
     revised: Mapping[tuple[str, str, str, str], dt.date] = field(default_factory=dict)
+    # Pieces pages of one build may share (see `reuse`); None while serving, where each page's reads must be noted
+    shared: dict[tuple[object, ...], str] | None = field(default=None, compare=False, repr=False)
+
+    def reuse(self, key: tuple[object, ...], render: Callable[[], str]) -> str:
+        """`render()`, or what a page in the same folder rendered for the same `key` in this build.
+
+        The key must name everything the piece shows besides the data and this context's fields; the
+        folder (which sets relative links), the day and the edit and site addresses are added to it.
+        """
+        if self.shared is None:
+            return render()
+        full_key = (posixpath.dirname(self.src_uri), self.today, self.edit_base, self.site_url, *key)
+        if full_key not in self.shared:
+            self.shared[full_key] = render()
+        return self.shared[full_key]
 
     def revised_on(self, collection: str, record_id: str, field_name: str, part: str) -> dt.date | None:
         """The day this value was last revised, when that was lately; None otherwise."""

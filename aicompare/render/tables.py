@@ -223,7 +223,10 @@ def comparison_table(kb: KnowledgeBase, page: PageContext, tech_ids: list[str], 
     rows = []
     for dimension_id in dimension_ids:
         row = [dimension_label(kb.dimensions[dimension_id])]
-        row += [profile_cell(kb, page, tech, dimension_id, day) for tech in techs]
+        row += [
+            page.reuse(("profile_cell", t.id, dimension_id, day), lambda t=t, d=dimension_id: profile_cell(kb, page, t, d, day))
+            for t in techs
+        ]
         rows.append(row)
     names = ", ".join(technology_link(page, t) for t in techs)
     label = "Side by side: " + ", ".join(t.name for t in techs)

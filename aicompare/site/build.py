@@ -18,9 +18,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from ..knowledge import KnowledgeBase
-
 from ..loader import load_knowledge_base_once
-
 from ..problems import DataError
 from ..render.pairs import compared_pairs
 

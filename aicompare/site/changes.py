@@ -165,7 +165,8 @@ def _list_lines(kb: KnowledgeBase, page: PageContext, grouped: Mapping[tuple[str
         for action in ("added", "revised", "removed", "renewed"):
             names = actions.get(action, [])
             if names:
-                shown = ", ".join(names[:LIST_SHOWN]) + (f" and {len(names) - LIST_SHOWN} more" if len(names) > LIST_SHOWN else "")
+                more = f" and {len(names) - LIST_SHOWN} more" if len(names) > LIST_SHOWN else ""
+                shown = ", ".join(names[:LIST_SHOWN]) + more
                 parts.append(f"{len(names)} {action} ({shown})")
         lines.append(f"- {noun}: " + "; ".join(parts))
     return lines
@@ -217,7 +218,7 @@ def changes_page(kb: KnowledgeBase, page: PageContext, found: History, current_v
 def atom_feed(kb: KnowledgeBase, found: History, site_url: str, page_url: str) -> str:
     """An Atom feed (RFC 4287): one entry per day of changes, in the same words as the page."""
     days = [(day, list(items)) for day, items in groupby(found.changes, key=lambda c: c.date.date())][:FEED_ENTRIES]
-    updated = found.changes[0].date if found.changes else dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    updated = found.changes[0].date if found.changes else dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     entries = []
     for day, items in days:
         lines = []

@@ -80,7 +80,10 @@ def cite_block(citation: PageCitation) -> str:
     parts = ['<details class="cite" data-search-exclude markdown="1">', "<summary>Cite this page</summary>", ""]
     for label, text, language in (("APA", apa(citation), "text"), ("BibTeX", bibtex(citation), "bibtex"),
                                   ("CSL-JSON", csl_json(citation), "json")):
-        button = f'<button type="button" class="md-button cite__copy" data-cite-copy aria-label="Copy the {label} citation">Copy</button>'
+        button = (
+            '<button type="button" class="md-button cite__copy" data-cite-copy '
+            f'aria-label="Copy the {label} citation">Copy</button>'
+        )
         parts += [f'<p class="cite__label"><strong>{label}</strong> {button}</p>', "", f"``` {language}", text, "```", ""]
     parts.append("</details>")
     return "\n".join(parts)

@@ -9,7 +9,6 @@ from pathlib import Path
 from ..paths import PAGE_DATA_FILES, data_file_of_entity, entity_of_page
 
 
-
 def commit_dates(repo: Path) -> dict[str, dt.date]:
     """Path (relative to the repository) to the date of the newest commit that changed it; {} outside git."""
     try:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .. import PROJECT_ROOT
+from ..export import open_data_document
 from ..knowledge import KnowledgeBase
 from ..render import bibliography, diagram, glossary, guide, matrix, overview, pairs, picker, regulations, tables
 from ..render.markdown import PageContext
-from .. import PROJECT_ROOT
-from ..export import open_data_document
 from . import build, changes, git_history, open_data
 
 Renderer = Callable[..., str]
@@ -59,15 +59,21 @@ def site_address(config: Any) -> str:
     return config.get("site_url") or "/"
 
 
-def page_context(src_uri: str, config: Any) -> PageContext:
-    """What a renderer knows of the page it renders: where it is, where to edit data, which values were revised lately."""
-    return PageContext(src_uri, edit_base(config), site_url=site_address(config), revised=git_history.history(PROJECT_ROOT).revised)
+def page_context(src_uri: str, config: Any, kb: KnowledgeBase) -> PageContext:
+    """What a renderer knows of the page it renders: where it is, where to edit data, which values were revised lately.
+
+    Pages of one build share rendered pieces (kept with this load of the data), except while serving,
+    where every page's reads must be noted.
+    """
+    revised = git_history.history(PROJECT_ROOT).revised
+    shared = None if build.state.serving else kb.memo.setdefault("shared pieces", {})
+    return PageContext(src_uri, edit_base(config), site_url=site_address(config), revised=revised, shared=shared)
 
 
 def bind(render: Renderer, kb: KnowledgeBase, env: Any) -> Callable[..., str]:
     """The macro as a page calls it: the knowledge base and the current page are filled in."""
 
     def macro(*args: Any, **kwargs: Any) -> str:
-        return render(kb, page_context(env.page.file.src_uri, env.conf), *args, **kwargs)
+        return render(kb, page_context(env.page.file.src_uri, env.conf, kb), *args, **kwargs)
 
     return macro

@@ -11,8 +11,8 @@ from typing import Any
 
 from ..knowledge import KnowledgeBase
 from ..models import KIND_LABELS
-from ..render.markdown import text
 from ..paths import INDUSTRIES_INDEX, TECHNOLOGIES_INDEX, industry_page, kind_page, technology_page
+from ..render.markdown import text
 
 PLURAL_KIND_LABELS = {
     "field": "Fields",
@@ -78,7 +78,7 @@ def with_generated_sections(nav: list[Any], kb: KnowledgeBase | None) -> list[An
     result = []
     for item in nav:
         if isinstance(item, dict) and len(item) == 1:
-            (title, value), = item.items()
+            title = next(iter(item))
             if title in entries and kb is not None:
                 item = {title: entries[title](kb)}
         result.append(item)

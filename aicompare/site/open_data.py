@@ -6,10 +6,10 @@ import datetime as dt
 
 from .. import PROJECT_ROOT
 from ..export import CSV_COLUMNS, JSON_PATH, SCHEMA_PATH, csv_rows, open_data_document, open_data_files
-from ..release import LATEST, committed_releases, previous_release, published_releases
-from . import changes, git_history
 from ..knowledge import KnowledgeBase
+from ..release import LATEST, committed_releases, previous_release, published_releases
 from ..render.markdown import PageContext, link, table, text
+from . import changes, git_history
 
 CSV_DESCRIPTIONS = {
     "technologies": "One row per technology: kind, place in the hierarchy, names, summary, introduction",

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import datetime as dt
 import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from ..knowledge import KnowledgeBase
 from ..models import KIND_LABELS
 from ..paths import GLOSSARY, REGULATIONS, entity_of_page, group_page, kind_page, pair_page, pair_redirect, references_page
+from ..render.bibliography import reference_letters, references_list
 from ..render.curated import curated_for
 from ..render.markdown import PageContext, front_matter, text
-from ..render.bibliography import reference_letters, references_list
-from ..render.tables import technology_list
 from ..render.pairs import compared_pairs, group_comparison, group_source, pair_comparison, pair_source
+from ..render.tables import technology_list
+from .build import pairs_with_pages
 from .citation import PageCitation, cite_block, page_title
 from .navigation import kind_label, kinds_listed_on_own_page
 
@@ -144,10 +144,11 @@ def _comparison_data_files(kb: KnowledgeBase) -> dict[str, list[str]]:
         files[group_page(comparison_id)] = [
             kb.file_of("comparisons", comparison_id), *(kb.file_of("technologies", t) for t in ids), "data/dimensions.yml"
         ]
-    for first, second in compared_pairs(kb):
+    for first, second in pairs_with_pages(kb):
         curated = curated_for(kb, [first, second])
         pair_files = [kb.file_of("technologies", first), kb.file_of("technologies", second), "data/dimensions.yml"]
-        files.setdefault(pair_page(first, second), [*pair_files, kb.file_of("comparisons", curated.id)] if curated else pair_files)
+        curated_files = [kb.file_of("comparisons", curated.id)] if curated else []
+        files.setdefault(pair_page(first, second), [*pair_files, *curated_files])
     return files
 
 
@@ -187,7 +188,7 @@ def data_description(kb: KnowledgeBase, src_uri: str) -> str | None:
 
 
 def search_boost(kb: KnowledgeBase, src_uri: str) -> float | None:
-    """Rank a technology's own page first for its name, glossary entries high, pair pages low, bibliography and contributor pages lowest."""
+    """Rank a technology's own page first for its name, glossary entries high, pair pages low, background pages lowest."""
     entity = entity_of_page(src_uri)
     if entity is not None and entity[0] == "technologies" and entity[1] in kb.technologies:
         return TECHNOLOGY_PAGE_BOOST

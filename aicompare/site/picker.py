@@ -19,6 +19,7 @@ from ..render.markdown import PageContext
 from ..render.tables import short_citation
 from ..staleness import is_due
 
+
 def sources_html(kb: KnowledgeBase, source_ids: list[str]) -> str:
     """Links to the references, relative to the compare page, separated by semicolons."""
     links = []

@@ -26,8 +26,8 @@ from ..paths import (
     technology_page,
     url_of,
 )
-from ..render.pairs import compared_pairs, ordered_pair, pair_title, short_name
 from ..render.glossary import glossary_anchor
+from ..render.pairs import compared_pairs, ordered_pair, pair_title, short_name
 from ..render.regulations import regulation_title
 
 SHORTCUTS_PATH = "search/shortcuts.json"
@@ -60,7 +60,8 @@ def terms(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
     """Each glossary term, alias and abbreviation (normalised) to its entry on the glossary page."""
     found: dict[str, dict[str, str]] = {}
     for term in kb.glossary.values():
-        target = {"url": f"{url_of(GLOSSARY)}#{glossary_anchor(term.id)}", "title": term.term, "text": short_text(term.definition)}
+        url = f"{url_of(GLOSSARY)}#{glossary_anchor(term.id)}"
+        target = {"url": url, "title": term.term, "text": short_text(term.definition)}
         for label in [term.term, *term.aliases, *term.abbreviations]:
             found.setdefault(normalise(label), target)
     return found

@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import ahocorasick
-
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -32,7 +31,8 @@ from ..paths import CHANGES, GLOSSARY, REFERENCES, relative_path, relative_url, 
 
 # Where a term is never annotated: links, code, headings, table headers and row labels, figures, citations.
 SKIPPED_TAGS = frozenset(
-    {"a", "abbr", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "th", "cite", "svg", "summary", "small"}
+    {"a", "abbr", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "th", "cite", "svg", "summary",
+     "small"}
 )
 SKIPPED_CLASSES = frozenset(
     {
@@ -287,6 +287,6 @@ class TooltipExtension(Extension):
         self.index: TermIndex | None = None
         self.page_src: str | None = None
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20) and attr_list (8), before MkDocs resolves relative links (0).
         md.treeprocessors.register(TooltipTreeprocessor(md, self), "aicompare_tooltips", 6)
