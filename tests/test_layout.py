@@ -14,7 +14,6 @@ MAX_LINES = 400
 ONE_THING = {
     "aicompare/formatting.py": "the canonical form of every data file",
     "aicompare/scaffold.py": "the `new` command",
-    "aicompare/site/incremental.py": "partial rebuilds while serving",
 }
 
 

@@ -191,8 +191,10 @@ def build_term_index(kb: KnowledgeBase) -> TermIndex:
 
 
 def _is_skipped(element: etree.Element) -> bool:
-    classes = set((element.get("class") or "").split())
-    return element.tag in SKIPPED_TAGS or bool(SKIPPED_CLASSES & classes) or element.get("role") in SKIPPED_ROLES
+    if element.tag in SKIPPED_TAGS:
+        return True
+    classes = element.get("class")
+    return bool(classes and not SKIPPED_CLASSES.isdisjoint(classes.split())) or element.get("role") in SKIPPED_ROLES
 
 
 def link_target(page_src: str, term: Term) -> str:
