@@ -14,7 +14,6 @@ point at Markdown sources (`../glossary.md#token`) and MkDocs checks them like a
 
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
@@ -27,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..knowledge import KnowledgeBase
-from ..paths import CHANGES, GLOSSARY, REFERENCES, relative_path, relative_url, technology_page
+from ..paths import CHANGES, GLOSSARY, REFERENCES, relative_url, technology_page
 
 # Where a term is never annotated: links, code, headings, table headers and row labels, figures, citations.
 SKIPPED_TAGS = frozenset(
@@ -197,12 +196,6 @@ def _is_skipped(element: etree.Element) -> bool:
     return bool(classes and not SKIPPED_CLASSES.isdisjoint(classes.split())) or element.get("role") in SKIPPED_ROLES
 
 
-def link_target(page_src: str, term: Term) -> str:
-    """Relative link from a page's Markdown source to a term's target, e.g. '../glossary.md#token'."""
-    relative = relative_path(term.target_src, posixpath.dirname(page_src) or ".")
-    return f"{relative}#{term.anchor}" if term.anchor else relative
-
-
 @dataclass
 class _Annotator:
     """Annotates one page: the first occurrence on the page links, the first in each later section is marked."""
@@ -234,12 +227,12 @@ class _Annotator:
 
     def element(self, label: str, term: Term) -> etree.Element:
         self.marked_in_section.add(term.key)
+        target = relative_url(self.page_src, term.target_src, term.anchor)
         if term.key in self.linked:
-            target = relative_url(self.page_src, term.target_src, term.anchor)
             element = etree.Element("abbr", {"class": "term", "title": term.tooltip, "data-target": target})
         else:
             self.linked.add(term.key)
-            element = etree.Element("a", {"class": "term", "href": link_target(self.page_src, term), "title": term.tooltip})
+            element = etree.Element("a", {"class": "term", "href": target, "title": term.tooltip})
         element.text = AtomicString(label)
         return element
 
@@ -290,5 +283,6 @@ class TooltipExtension(Extension):
         self.page_src: str | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # After inline parsing (20) and attr_list (8), before MkDocs resolves relative links (0).
-        md.treeprocessors.register(TooltipTreeprocessor(md, self), "aicompare_tooltips", 6)
+        # Last: after inline parsing (20), attr_list (8) and MkDocs' link rewriting (0). The links it adds
+        # are final URLs, made from the site's structure, so MkDocs need not rewrite or check each one.
+        md.treeprocessors.register(TooltipTreeprocessor(md, self), "aicompare_tooltips", -1)
