@@ -43,7 +43,7 @@ class _State:
     kb: KnowledgeBase | None = None
     commit_dates: dict[str, Any]
     session: incremental.Session | None = None  # while serving: what decides which pages a rebuild renders
-    generated: dict[str, pages.GeneratedPage] = {}  # noqa: RUF012 - pair, group and bibliography pages, by source path
+    generated: dict[str, pages.GeneratedPage] = {}  # noqa: RUF012 - pair, group, bibliography and kind list pages, by source path
 
 
 state = _State()
@@ -165,7 +165,9 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
 def page_updated(page: Page) -> Any:
     """The date of the newest commit that changed the page or the data it shows (None outside git)."""
     assert state.kb is not None
-    sources = dates.page_sources(page.file.src_uri, pages.comparison_data_files(state.kb, page.file.src_uri))
+    src_uri = page.file.src_uri
+    generated_from = pages.comparison_data_files(state.kb, src_uri) or pages.kind_page_data_files(state.kb, src_uri)
+    sources = dates.page_sources(src_uri, generated_from)
     return dates.last_updated(sources, state.commit_dates)
 
 

@@ -1,11 +1,14 @@
 """What one build keeps for the next in `.cache/aicompare/` (ignored by git): parsed files, keyed by what names their content.
 
-Entries are keyed by a git blob id or a digest of the text, so none can go stale; a store's format key
-holds the PyYAML version, and a store that cannot be read is ignored. Losing the folder only costs time.
+Entries are keyed by a git blob id or a digest of the text, so an input change is never missed; a store's
+format key holds the PyYAML version and a digest of the code that parsed the entries (`source_digest`),
+so a change to that code starts the store afresh. A store that cannot be read is ignored; losing the
+folder only costs time.
 """
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,15 +19,23 @@ import yaml
 CACHE_FOLDER = Path(".cache", "aicompare")
 
 
+def source_digest(*module_files: str) -> str:
+    """A digest of the source of the modules whose code makes a store's entries (pass their `__file__`)."""
+    digest = hashlib.sha256()
+    for module_file in module_files:
+        digest.update(Path(module_file).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _path(project: Path, name: str) -> Path:
     return project / CACHE_FOLDER / f"{name}.pickle"
 
 
-def _format(name: str, version: int) -> tuple[str, int, str]:
+def _format(name: str, version: str) -> tuple[str, str, str]:
     return (name, version, yaml.__version__)
 
 
-def load(project: Path, name: str, version: int) -> dict[str, Any]:
+def load(project: Path, name: str, version: str) -> dict[str, Any]:
     """The entries an earlier build kept in store `name`; nothing if there are none or they cannot be read."""
     try:
         with _path(project, name).open("rb") as store:
@@ -36,7 +47,7 @@ def load(project: Path, name: str, version: int) -> dict[str, Any]:
     return stored.get("entries") or {}
 
 
-def save(project: Path, name: str, version: int, entries: Mapping[str, Any]) -> None:
+def save(project: Path, name: str, version: str, entries: Mapping[str, Any]) -> None:
     """Keep `entries` for the next build (written whole, then moved into place; a failure only costs time)."""
     target = _path(project, name)
     try:

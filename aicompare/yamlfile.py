@@ -136,7 +136,7 @@ _BY_DIGEST: dict[str, YamlDocument] = {}  # sha256 of a text -> its parsed docum
 _READ: set[str] = set()  # digests read since the last `keep_parsed`
 _STORED: set[str] = set()  # digests the store in .cache holds
 PARSED_STORE = "parsed-yaml"  # in .cache/aicompare/ (see build_cache)
-PARSED_STORE_VERSION = 1
+PARSED_STORE_VERSION = build_cache.source_digest(__file__)  # parsing code changed: parse everything again
 
 
 def read_yaml(path: Path) -> YamlDocument:
@@ -167,6 +167,8 @@ def keep_parsed(project: Path) -> Callable[[], None]:
     _READ.clear()
 
     def save() -> None:
+        for stale in _BY_DIGEST.keys() - _READ:  # while serving, older versions of edited files
+            del _BY_DIGEST[stale]
         if _READ != _STORED:
             build_cache.save(project, PARSED_STORE, PARSED_STORE_VERSION, {d: _BY_DIGEST[d] for d in _READ})
             _STORED.clear()

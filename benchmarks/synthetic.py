@@ -4,7 +4,7 @@ Clone k (2..N) of technology `rnn` is `rnn-s<k>`, named "Recurrent neural networ
 abbreviation or aliases (names must stay unique) and the same parents, sources and dimension values.
 Clone k of industry `retail` is `retail-s<k>`, "Retail (synthetic k)", whose uses point at clone k of each
 technology, so synthetic technology pages list uses as real ones do. Pages are copies of the real page with
-the id replaced in the macro calls; the nav lists them because it is made from the data.
+the id replaced in the macro calls; the nav, made from the data, takes them in (a group over 40 as its list page).
 """
 
 from __future__ import annotations

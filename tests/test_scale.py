@@ -8,7 +8,7 @@ from aicompare.render.markdown import PageContext
 from aicompare.render.matrix import MATRIX_CELL_LIMIT, technology_industry_matrix
 from aicompare.render.picker import comparison_lists
 from aicompare.site import navigation
-from aicompare.site.pages import kind_pages
+from aicompare.site.pages import kind_page_data_files, kind_pages
 
 from .factories import tiny_kb
 
@@ -55,6 +55,10 @@ def test_a_kind_too_large_for_the_nav_is_shown_by_its_own_list_page() -> None:
     body = page.with_body("", kb, PageContext(kind_page("architecture")))
     assert all(f"(../{t.removeprefix('technologies/')})" in body for t in architecture_pages)
     assert "alpha.md" not in body
+    kb.files.update({("technologies", t): f"data/technologies/{t}.yml" for t in kb.technologies})
+    dated_by = kind_page_data_files(kb, kind_page("architecture"))
+    assert sorted(dated_by or []) == sorted(f"data/{page.removesuffix('.md')}.yml" for page in architecture_pages)
+    assert kind_page_data_files(kb, technology_page("alpha")) is None
 
 
 def test_too_many_industries_leave_only_the_index_in_the_nav() -> None:

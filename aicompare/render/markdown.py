@@ -70,11 +70,12 @@ class PageContext:
         """`render()`, or what a page in the same folder rendered for the same `key` in this build.
 
         The key must name everything the piece shows besides the data and this context's fields; the
-        folder (which sets relative links), the day and the edit and site addresses are added to it.
+        folder (which sets relative links), the day, the edit and site addresses and the revision marks
+        (by identity: one mapping per commit) are added to it. `shared` lives as long as one load of the data.
         """
         if self.shared is None:
             return render()
-        full_key = (posixpath.dirname(self.src_uri), self.today, self.edit_base, self.site_url, *key)
+        full_key = (posixpath.dirname(self.src_uri), self.today, self.edit_base, self.site_url, id(self.revised), *key)
         if full_key not in self.shared:
             self.shared[full_key] = render()
         return self.shared[full_key]

@@ -200,7 +200,7 @@ def release_of_commits(repo: Path, shas: list[str]) -> dict[str, str]:
 
 _PARSED: dict[str, tuple[Any, bool]] = {}  # blob id -> its parsed content; a blob never changes
 BLOB_STORE = "history-blobs"  # in .cache/aicompare/ (see build_cache); a blob id names its content
-BLOB_STORE_VERSION = 1
+BLOB_STORE_VERSION = build_cache.source_digest(__file__)  # parsing code changed: parse every blob again
 
 
 def parse_blobs(repo: Path, wanted: set[str]) -> dict[str, tuple[Any, bool]]:

@@ -109,6 +109,14 @@ def kind_pages(kb: KnowledgeBase) -> dict[str, GeneratedPage]:
     return pages
 
 
+def kind_page_data_files(kb: KnowledgeBase, src_uri: str) -> list[str] | None:
+    """The data files a kind list page is made from (so its date is theirs), or None if `src_uri` is not one."""
+    kind = next((k for k in kinds_listed_on_own_page(kb) if kind_page(k) == src_uri), None)
+    if kind is None:
+        return None
+    return [kb.file_of("technologies", t.id) for t in kb.technologies.values() if t.kind == kind]
+
+
 def reference_pages(kb: KnowledgeBase) -> dict[str, GeneratedPage]:
     """Each letter's page of the bibliography, by source path."""
     pages = {}

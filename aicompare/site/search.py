@@ -27,8 +27,9 @@ from ..paths import (
     url_of,
 )
 from ..render.glossary import glossary_anchor
-from ..render.pairs import compared_pairs, ordered_pair, pair_title, short_name
+from ..render.pairs import ordered_pair, pair_title, short_name
 from ..render.regulations import regulation_title
+from .build import pairs_with_pages
 
 SHORTCUTS_PATH = "search/shortcuts.json"
 
@@ -109,7 +110,7 @@ def comparisons(kb: KnowledgeBase) -> list[dict[str, Any]]:
             "title": pair_title(kb, first, second),
             "curated": tuple(sorted([first, second])) in curated,
         }
-        for first, second in compared_pairs(kb)
+        for first, second in pairs_with_pages(kb)
     ]
     pages += [
         {"ids": sorted(c.technologies), "url": url_of(group_page(c.id)), "title": c.title, "curated": True}

@@ -8,8 +8,10 @@ instead. Nothing is marked in headings, table headers and row labels, links,
 code, citations, titles of works or names of rules. Everything comes from data/glossary.yml and
 data/technologies/, so a new term is annotated across the site as soon as it is added.
 
-The work happens on Python-Markdown's element tree, before MkDocs resolves links, so the links
-point at Markdown sources (`../glossary.md#token`) and MkDocs checks them like any other link.
+The work happens on Python-Markdown's element tree, last, after MkDocs has rewritten and checked the
+page's own links. The links it adds are final directory URLs (`../../glossary/#token`, as
+`use_directory_urls` makes them) built from the site's structure in `paths.py`; tests check that
+each one resolves.
 """
 
 from __future__ import annotations
