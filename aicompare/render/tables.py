@@ -314,11 +314,14 @@ def industry_uses(kb: KnowledgeBase, page: PageContext, industry_id: str) -> str
 
 def technology_list(kb: KnowledgeBase, page: PageContext, kind: str | None = None) -> str:
     """Every technology (or every one of a kind) with its kind and one-line summary."""
-    if kind is not None:
-        rows = [[technology_link(page, t), text(t.summary)] for t in kb.technologies.values() if t.kind == kind]
-        return "\n\n".join([table(["Technology", "In one line"], rows), data_note(page, ["data/technologies/"])])
-    rows = [[technology_link(page, t), text(KIND_LABELS[t.kind]), text(t.summary)] for t in kb.technologies.values()]
-    return "\n\n".join([table(["Technology", "Kind", "In one line"], rows), data_note(page, ["data/technologies/"])])
+    kind_column = kind is None  # a list of one kind does not repeat it on every row
+    headers = ["Technology", *(["Kind"] if kind_column else []), "In one line"]
+    rows = [
+        [technology_link(page, t), *([text(KIND_LABELS[t.kind])] if kind_column else []), text(t.summary)]
+        for t in kb.technologies.values()
+        if kind is None or t.kind == kind
+    ]
+    return "\n\n".join([table(headers, rows), data_note(page, ["data/technologies/"])])
 
 
 def industry_list(kb: KnowledgeBase, page: PageContext) -> str:
