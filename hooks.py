@@ -62,6 +62,7 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 
 def on_config(config: Any) -> None:
+    build.release_set_aside_objects()
     state.kb = build.load_for_build(DATA_DIR)
     if state.kb is None:
         build.quiet_validation(config)  # serving bad data: every page shows the problems; nothing else may stop the build
@@ -97,6 +98,7 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, path, content=content))
     if state.session is not None:
         state.session.plan_files(files, config["site_dir"])
+    build.set_aside_live_objects()  # the data and what was made from it live until the build ends
     return files
 
 
@@ -182,6 +184,10 @@ def on_post_build(config: Any) -> None:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
+
+
+def on_shutdown() -> None:
+    build.set_aside_live_objects()  # the process ends: no need to walk every object once more
 
 
 def on_build_error(error: Exception) -> None:

@@ -7,6 +7,7 @@ the browser reloads with the problems instead of hanging, and with the page once
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
 import os
@@ -44,6 +45,20 @@ def pair_pages_enabled() -> bool:
 def pairs_with_pages(kb: KnowledgeBase) -> list[tuple[str, str]]:
     """The pairs that get a page in this build: every compared pair, or none when pair pages are off."""
     return compared_pairs(kb) if pair_pages_enabled() else []
+
+
+def set_aside_live_objects() -> None:
+    """Take every object alive now out of the garbage collector's walks, until `release_set_aside_objects`.
+
+    The knowledge base, its indexes and MkDocs' pages live until the build ends, so walking them again at each
+    full collection, and once more as the process exits, only costs time: about 0.3 s of a 13 s build here.
+    """
+    gc.freeze()
+
+
+def release_set_aside_objects() -> None:
+    """Let the collector see the objects set aside again, so a serve rebuild frees what the last build left."""
+    gc.unfreeze()
 
 
 def problem_report(error: DataError) -> str:
