@@ -206,13 +206,17 @@ class _Annotator:
     page_src: str
     linked: set[str]
     marked_in_section: set[str]
+    targets: dict[str, str]  # term key to its URL from this page
 
     def pieces(self, value: str) -> tuple[str, list[etree.Element]]:
         """Split text into the part before the first term and new elements (each carrying the text after it)."""
+        found = self.index.occurrences(value)
+        if not found:
+            return value, []
         head: str | None = None
         elements: list[etree.Element] = []
         position = 0
-        for start, end, term in self.index.occurrences(value):
+        for start, end, term in found:
             if term.target_src == self.page_src or term.key in self.marked_in_section:
                 continue
             before = value[position:start]
@@ -229,7 +233,9 @@ class _Annotator:
 
     def element(self, label: str, term: Term) -> etree.Element:
         self.marked_in_section.add(term.key)
-        target = relative_url(self.page_src, term.target_src, term.anchor)
+        target = self.targets.get(term.key)
+        if target is None:
+            target = self.targets[term.key] = relative_url(self.page_src, term.target_src, term.anchor)
         if term.key in self.linked:
             element = etree.Element("abbr", {"class": "term", "title": term.tooltip, "data-target": target})
         else:
@@ -239,14 +245,14 @@ class _Annotator:
         return element
 
     def walk(self, parent: etree.Element) -> None:
-        """Annotate the text and tails under `parent`, skipping links, code, headings and the like."""
+        """Annotate the text and tails under `parent` (itself not skipped), skipping links, code, headings and the like."""
         index = 0  # where the child being looked at sits in `parent`, new elements included
-        if parent.text and not _is_skipped(parent):
+        if parent.text:
             parent.text, new = self.pieces(parent.text)
             for offset, element in enumerate(new):
                 parent.insert(offset, element)
             index = len(new)
-        for child in list(parent)[index:]:
+        for child in parent[index:]:
             if child.tag in SECTION_TAGS:
                 self.marked_in_section.clear()
             if child.get("class") != "term":
@@ -262,8 +268,9 @@ class _Annotator:
 
 def annotate_tree(root: etree.Element, index: TermIndex, page_src: str) -> None:
     """Annotate every term occurrence in a page's element tree."""
-    if index.automaton is not None and page_src not in UNANNOTATED_PAGES and not page_src.startswith("references/"):
-        _Annotator(index, page_src, set(), set()).walk(root)
+    if index.automaton is None or page_src in UNANNOTATED_PAGES or page_src.startswith("references/") or _is_skipped(root):
+        return
+    _Annotator(index, page_src, set(), set(), {}).walk(root)
 
 
 class TooltipTreeprocessor(Treeprocessor):
