@@ -112,9 +112,12 @@ def bench_build(tmp: Path, runs: int) -> list[Figure]:
     ]
 
 
-def rendered_copy(tmp: Path) -> Path:
-    """A copy whose docs/ holds the Markdown as macros rendered it (pair pages included), without the macros plugin."""
-    capture_project = copy_project(tmp / "macros-capture")
+def rendered_copy(tmp: Path, copy_for_capture: Callable[[Path], Path] = copy_project) -> Path:
+    """A copy whose docs/ holds the Markdown as macros rendered it (pair pages included), without the macros plugin.
+
+    `copy_for_capture` makes the project copy whose build is captured: pass `copy_with_history` so the pages
+    carry what git history adds (dates, recent changes, the What changed page)."""
+    capture_project = copy_for_capture(tmp / "macros-capture")
     shutil.copy2(Path(__file__).with_name("capture_hook.py"), capture_project / "capture_hook.py")
     edit_config(
         capture_project, lambda text: replace_once(text, "hooks:\n  - hooks.py\n", "hooks:\n  - hooks.py\n  - capture_hook.py\n")
@@ -184,8 +187,8 @@ def stock_config(text: str, nav: str) -> str:
 
 
 def floor_copy(tmp: Path) -> Path:
-    """A copy whose docs/ holds every page as the project rendered it, built by stock Material."""
-    plain = rendered_copy(tmp)
+    """A copy whose docs/ holds every page as the project rendered it with its git history, built by stock Material."""
+    plain = rendered_copy(tmp, copy_with_history)
     nav = (tmp / "captured-nav.yml").read_text(encoding="utf-8")
     edit_config(plain, lambda text: stock_config(text, nav))
     return plain
