@@ -35,7 +35,19 @@ from aicompare.export import open_data_files  # noqa: E402
 from aicompare.knowledge import KnowledgeBase  # noqa: E402
 from aicompare.paths import CHANGES, entity_of_page, url_of  # noqa: E402
 from aicompare.render.markdown import PageContext  # noqa: E402
-from aicompare.site import build, changes, dates, git_history, incremental, navigation, pages, picker, search, tooltips  # noqa: E402
+from aicompare.site import (  # noqa: E402
+    build,
+    changes,
+    dates,
+    git_history,
+    incremental,
+    navigation,
+    pages,
+    picker,
+    products,
+    search,
+    tooltips,
+)
 from aicompare.site.macros import edit_base, page_context, site_address  # noqa: E402
 
 
@@ -44,6 +56,7 @@ class _State:
     commit_dates: dict[str, Any]
     session: incremental.Session | None = None  # while serving: what decides which pages a rebuild renders
     generated: dict[str, pages.GeneratedPage] = {}  # noqa: RUF012 - pair, group, bibliography and kind list pages, by source path
+    products: products.Products = products.not_kept(PROJECT_DIR)  # what this build makes from data alone
 
 
 state = _State()
@@ -66,6 +79,8 @@ def on_config(config: Any) -> None:
     state.kb = build.load_for_build(DATA_DIR)
     if state.kb is None:
         build.quiet_validation(config)  # serving bad data: every page shows the problems; nothing else may stop the build
+    state.products = products_store(config)
+    git_history.history(PROJECT_DIR, kept=state.products.get)  # read from git once per commit, then kept
     state.commit_dates = dates.commit_dates(PROJECT_DIR)
     config["nav"] = navigation.with_generated_sections(config["nav"], state.kb)
     tooltip_extension.index = tooltips.build_term_index(state.kb) if state.kb else None
@@ -86,20 +101,36 @@ def on_files(files: Files, config: Any) -> Files:
     for src_uri in navigation.pages_left_out(state.kb):
         if (file := files.get_file_from_path(src_uri)) is not None:
             file.inclusion = InclusionLevel.NOT_IN_NAV
-    for path, content in open_data_files(state.kb).items():
-        files.append(File.generated(config, path, content=content))
-    files.append(File.generated(config, search.SHORTCUTS_PATH, content=search.shortcuts_json(state.kb)))
-    site_url = site_address(config)
-    feed = changes.atom_feed(state.kb, git_history.history(PROJECT_DIR), site_url, site_url + url_of(CHANGES))
-    files.append(File.generated(config, changes.FEED_PATH, content=feed))
-    for path, content in release.published_releases(PROJECT_DIR, state.kb, datetime.date.today(), site_url).items():
-        files.append(File.generated(config, path, content=content))
-    for path, content in picker.picker_files(state.kb, edit_base(config)).items():
+    for path, content in data_products(state.kb, config).items():
         files.append(File.generated(config, path, content=content))
     if state.session is not None:
         state.session.plan_files(files, config["site_dir"])
     build.set_aside_live_objects()  # the data and what was made from it live until the build ends
     return files
+
+
+def products_store(config: Any) -> products.Products:
+    """What this build makes from data alone, holding what the last build with the same inputs made (none while serving)."""
+    if build.state.serving:
+        return products.not_kept(PROJECT_DIR)
+    commit, today = git_history.head_commit(PROJECT_DIR), datetime.date.today()
+    return products.for_build(PROJECT_DIR, commit, today, site_address(config), edit_base(config), build.pair_pages_enabled())
+
+
+def data_products(kb: KnowledgeBase, config: Any) -> dict[str, str | bytes]:
+    """Site path to content of every file made from the data alone (kept from the last build with the same inputs)."""
+    site_url, today = site_address(config), datetime.date.today()
+    kb.kept_from_last_build = state.products.get  # the open data files and releases, which the Open data page reads too
+
+    def make() -> dict[str, str]:
+        made = {search.SHORTCUTS_PATH: search.shortcuts_json(kb)}
+        made[changes.FEED_PATH] = changes.atom_feed(kb, git_history.history(PROJECT_DIR), site_url, site_url + url_of(CHANGES))
+        made.update(picker.picker_files(kb, edit_base(config)))
+        return made
+
+    made_from_data: dict[str, str | bytes] = dict(open_data_files(kb))
+    made_from_data.update(release.published_releases(PROJECT_DIR, kb, today, site_url))
+    return made_from_data | state.products.get("search, feed and picker files", make)
 
 
 def on_nav(nav: Navigation, config: Any, files: Files) -> Navigation:
@@ -109,8 +140,8 @@ def on_nav(nav: Navigation, config: Any, files: Files) -> Navigation:
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
-    if state.session is not None:
-        env.bytecode_cache = state.session.templates  # compiled templates survive between serve rebuilds
+    # compiled templates survive between serve rebuilds, and from one build to the next
+    env.bytecode_cache = state.session.templates if state.session is not None else build.compiled_templates(PROJECT_DIR)
     return env
 
 
@@ -146,7 +177,10 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     tooltip_extension.page_src = page.file.src_uri
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
-        markdown = generated.with_body(markdown, state.kb, page_context(page.file.src_uri, config, state.kb))
+        kb, src_uri, source = state.kb, page.file.src_uri, markdown
+        markdown = state.products.get(
+            f"page {src_uri}", lambda: generated.with_body(source, kb, page_context(src_uri, config, kb))
+        )
     entity = entity_of_page(page.file.src_uri)
     if entity is not None:
         found = git_history.history(PROJECT_DIR)
@@ -177,7 +211,10 @@ def page_updated(page: Page) -> Any:
 def on_post_build(config: Any) -> None:
     if state.session is not None:
         state.session.build_done(config)
-    if state.kb is None or not build.pair_pages_enabled():
+    if state.kb is None:
+        return
+    state.products.keep()
+    if not build.pair_pages_enabled():
         return
     site_dir = Path(config["site_dir"])
     for path, content in pages.reverse_pair_redirects(state.kb).items():

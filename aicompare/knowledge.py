@@ -52,6 +52,10 @@ class KnowledgeBase:
     """Values computed once per load (see `site_structure` and `from_all_records`)."""
     on_read_of_all: Callable[[], None] = field(default=lambda: None, repr=False, compare=False)
     """Called when a value made from every record is read; `mkdocs serve` uses it to know what a page shows."""
+    kept_from_last_build: Callable[[str, Callable[[], Any]], Any] = field(
+        default=lambda name, compute: compute(), repr=False, compare=False
+    )
+    """How a value made from every record is obtained: a build sets it to its products store (site/products.py)."""
 
     def site_structure(self, name: str, compute: Callable[[], T]) -> T:
         """`compute()`, once for this data: only for values that decide which pages exist.
@@ -67,7 +71,7 @@ class KnowledgeBase:
     def from_all_records(self, name: str, compute: Callable[[], T]) -> T:
         """`compute()`, once for this data, for values made from every record (the open data files)."""
         self.on_read_of_all()
-        return self.site_structure(name, compute)
+        return self.site_structure(name, lambda: self.kept_from_last_build(name, compute))
 
     def file_of(self, collection: str, record_id: str) -> str:
         """Project-relative path of the YAML file that holds a record."""

@@ -18,8 +18,14 @@ REDIRECT_MARK = 'http-equiv="refresh"'
 
 
 def mkdocs_env(**extra: str) -> dict[str, str]:
-    """The environment for a mkdocs subprocess: quiet about MkDocs 2, plus `extra`."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+    """The environment for a mkdocs subprocess: quiet about MkDocs 2, plus `extra`.
+
+    Python's default of keeping compiled modules (`__pycache__`) holds, as on a contributor's machine, even where
+    the shell sets PYTHONDONTWRITEBYTECODE: else every build would compile the project's own modules again,
+    while the installed libraries (compiled by pip) would not.
+    """
+    inherited = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    return {**inherited, "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.exceptions import PluginError
 
+from ..build_cache import CACHE_FOLDER
 from ..knowledge import KnowledgeBase
 from ..loader import load_knowledge_base_once
 from ..problems import DataError
@@ -59,6 +61,20 @@ def set_aside_live_objects() -> None:
 def release_set_aside_objects() -> None:
     """Let the collector see the objects set aside again, so a serve rebuild frees what the last build left."""
     gc.unfreeze()
+
+
+def compiled_templates(project: Path) -> jinja2.BytecodeCache | None:
+    """Theme templates compiled by an earlier build, kept in `.cache/aicompare/templates/` for the next.
+
+    Jinja checks each template's source checksum and the Python version before it reuses one; a changed
+    template is compiled again. None (compile every time) where the folder cannot be made.
+    """
+    folder = project / CACHE_FOLDER / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def problem_report(error: DataError) -> str:

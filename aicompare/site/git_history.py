@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -252,15 +252,26 @@ def _head(repo: Path) -> str:
     return checked[1]
 
 
-def history(repo: Path) -> History:
-    """The history of the data, read once per commit of the repository (serving rebuilds reuse it)."""
+def head_commit(repo: Path) -> str:
+    """The commit checked out, with ' shallow' added for a shallow clone (its history is shorter); '' outside git."""
+    try:
+        return _head(repo) + (" shallow" if is_shallow(repo) else "")
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def history(repo: Path, kept: Callable[[str, Callable[[], History]], History] | None = None) -> History:
+    """The history of the data, read once per commit of the repository (serving rebuilds reuse it).
+
+    `kept` (a build's products store, see products.py) may hold it from the last build of the same commit.
+    """
     try:
         head = _head(repo)
     except (OSError, subprocess.SubprocessError):
         return History(available=False)
     key = (str(repo), head)
     if key not in _CACHE:
-        _CACHE[key] = read_history(repo)
+        _CACHE[key] = kept("git history", lambda: read_history(repo)) if kept else read_history(repo)
     return _CACHE[key]
 
 
