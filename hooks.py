@@ -11,6 +11,7 @@
 - the compare page gets one small data file per technology (compare/data/<id>.json);
 - with bad data, `mkdocs build` stops with the problem list and `mkdocs serve` shows it on every page;
 - while serving, a data edit rebuilds only the pages that read what changed (aicompare/site/incremental.py).
+- a build keeps what it makes from data alone for the next build with the same inputs (aicompare/site/products.py).
 All logic lives in `aicompare.site` and `aicompare.export`; this module only wires it to MkDocs events.
 """
 
