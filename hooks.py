@@ -81,6 +81,8 @@ def on_config(config: Any) -> None:
     if state.kb is None:
         build.quiet_validation(config)  # serving bad data: every page shows the problems; nothing else may stop the build
     state.products = products_store(config)
+    if state.kb is not None:
+        state.kb.kept_from_last_build = state.products.get  # the open data and releases, read by on_files and macros
     git_history.history(PROJECT_DIR, kept=state.products.get)  # read from git once per commit, then kept
     state.commit_dates = dates.commit_dates(PROJECT_DIR)
     config["nav"] = navigation.with_generated_sections(config["nav"], state.kb)
@@ -121,8 +123,6 @@ def products_store(config: Any) -> products.Products:
 def data_products(kb: KnowledgeBase, config: Any) -> dict[str, str | bytes]:
     """Site path to content of every file made from the data alone (kept from the last build with the same inputs)."""
     site_url, today = site_address(config), datetime.date.today()
-    kb.kept_from_last_build = state.products.get  # the open data files and releases, which the Open data page reads too
-
     def make() -> dict[str, str]:
         made = {search.SHORTCUTS_PATH: search.shortcuts_json(kb)}
         made[changes.FEED_PATH] = changes.atom_feed(kb, git_history.history(PROJECT_DIR), site_url, site_url + url_of(CHANGES))
