@@ -86,7 +86,8 @@ def on_config(config: Any) -> None:
     git_history.history(PROJECT_DIR, kept=state.products.get)  # read from git once per commit, then kept
     state.commit_dates = dates.commit_dates(PROJECT_DIR)
     config["nav"] = navigation.with_generated_sections(config["nav"], state.kb)
-    tooltip_extension.index = tooltips.build_term_index(state.kb) if state.kb else None
+    found = state.products.get("tooltip occurrences", dict)  # filled as pages are annotated, kept for the next build
+    tooltip_extension.index = tooltips.build_term_index(state.kb, found) if state.kb else None
     config["markdown_extensions"].append(tooltip_extension)
     if state.session is not None:
         signature = incremental.build_signature(config, DATA_DIR, state.commit_dates, tooltip_extension.index)

@@ -25,4 +25,4 @@ def define_env(env: Any) -> None:
         if kb is None:
             env.macro(lambda *args, **kwargs: "", name)
         else:
-            env.macro(bind(render, kb, env), name)
+            env.macro(bind(name, render, kb, env), name)

@@ -45,13 +45,16 @@ def test_a_rebuild_reuses_what_data_made_and_a_data_edit_makes_it_again(project_
     assert build_site(project_copy, site).returncode == 0
     store = project_copy / build_cache.CACHE_FOLDER / f"{products.STORE}.pickle"
     kept = pickle.loads(store.read_bytes())
-    page = "page compare/dl-vs-rnn.md"
+    page, macro = "page compare/dl-vs-rnn.md", "macro technology_summary on technologies/rnn.md: ('rnn',) {}"
     assert page in kept["entries"] and "data/ai-compared.json" in kept["entries"]["open_data_files"]
+    assert macro in kept["entries"]  # what a macro rendered on a hand-written page
 
     kept["entries"][page] += "\n\nPlanted by the test.\n"  # what a rebuild shows only if it reused the store
+    kept["entries"][macro] += "\n\nPlanted in a macro.\n"
     store.write_bytes(pickle.dumps(kept))
     assert build_site(project_copy, site).returncode == 0
     assert "Planted by the test." in read_page(site, "compare/dl-vs-rnn/").get_text()
+    assert "Planted in a macro." in read_page(site, "technologies/rnn/").get_text()
 
     rnn = project_copy / "data" / "technologies" / "rnn.yml"
     rnn.write_text(rnn.read_text(encoding="utf-8").replace("carries a hidden state forward", "carries a hidden state onward"),
@@ -59,6 +62,7 @@ def test_a_rebuild_reuses_what_data_made_and_a_data_edit_makes_it_again(project_
     assert build_site(project_copy, site).returncode == 0
     pair_text = read_page(site, "compare/dl-vs-rnn/").get_text()
     assert "Planted by the test." not in pair_text
+    assert "Planted in a macro." not in read_page(site, "technologies/rnn/").get_text()
     assert "carries a hidden state onward" in pair_text
     assert "carries a hidden state onward" in (site / "data" / "ai-compared.json").read_text(encoding="utf-8")
 

@@ -70,10 +70,18 @@ def page_context(src_uri: str, config: Any, kb: KnowledgeBase) -> PageContext:
     return PageContext(src_uri, edit_base(config), site_url=site_address(config), revised=revised, shared=shared)
 
 
-def bind(render: Renderer, kb: KnowledgeBase, env: Any) -> Callable[..., str]:
-    """The macro as a page calls it: the knowledge base and the current page are filled in."""
+def bind(name: str, render: Renderer, kb: KnowledgeBase, env: Any) -> Callable[..., str]:
+    """The macro as a page calls it: the knowledge base and the current page are filled in.
+
+    What it renders depends only on the data, the page and the arguments, so a build keeps it for the next
+    build with the same inputs (`kept_from_last_build`, see products.py).
+    """
 
     def macro(*args: Any, **kwargs: Any) -> str:
-        return render(kb, page_context(env.page.file.src_uri, env.conf, kb), *args, **kwargs)
+        src_uri = env.page.file.src_uri
+        return kb.kept_from_last_build(
+            f"macro {name} on {src_uri}: {args!r} {kwargs!r}",
+            lambda: render(kb, page_context(src_uri, env.conf, kb), *args, **kwargs),
+        )
 
     return macro

@@ -170,8 +170,12 @@ def phrase_automaton(exact: Iterable[str], folded: Iterable[str]) -> ahocorasick
     return automaton
 
 
-def build_term_index(kb: KnowledgeBase) -> TermIndex:
-    """Every glossary term, abbreviation and specific alias, and every technology name and abbreviation."""
+def build_term_index(kb: KnowledgeBase, found: dict[str, tuple[Occurrence, ...]] | None = None) -> TermIndex:
+    """Every glossary term, abbreviation and specific alias, and every technology name and abbreviation.
+
+    `found` holds occurrences already known for these very terms: a build passes those the last build with the
+    same inputs found (site/products.py), and the index adds what it finds to it.
+    """
     exact: dict[str, Term] = {}
     folded: dict[str, Term] = {}
     for entry in kb.glossary.values():
@@ -188,7 +192,7 @@ def build_term_index(kb: KnowledgeBase) -> TermIndex:
         for phrase in [tech.name, *tech.aliases]:
             if phrase == tech.name or _is_specific_alias(phrase, tech.name):
                 folded.setdefault(phrase.casefold(), term)
-    return TermIndex(exact, folded, phrase_automaton(exact, folded))
+    return TermIndex(exact, folded, phrase_automaton(exact, folded), {} if found is None else found)
 
 
 def _is_skipped(element: etree.Element) -> bool:
