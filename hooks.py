@@ -82,7 +82,7 @@ def on_config(config: Any) -> None:
         build.quiet_validation(config)  # serving bad data: every page shows the problems; nothing else may stop the build
     state.products = products_store(config)
     if state.kb is not None:
-        state.kb.kept_from_last_build = state.products.get  # the open data and releases, read by on_files and macros
+        state.kb.kept_from_last_build = state.products.get  # open data, releases and macro output
     git_history.history(PROJECT_DIR, kept=state.products.get)  # read from git once per commit, then kept
     state.commit_dates = dates.commit_dates(PROJECT_DIR)
     config["nav"] = navigation.with_generated_sections(config["nav"], state.kb)

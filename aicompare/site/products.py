@@ -1,4 +1,5 @@
-"""What a build makes from the data alone (pair page bodies, open data, releases, feed), kept for the next build.
+"""What a build makes from the data alone (pair page bodies, macro output, tooltip occurrences, open data, releases,
+feed), kept for the next build.
 
 A contributor rebuilds the same data many times. Every product is a pure function of the inputs named in
 `inputs_digest`: the data, the releases, the code and the libraries that render it, the git commit, the day and
