@@ -55,7 +55,8 @@ class KnowledgeBase:
     kept_from_last_build: Callable[[str, Callable[[], Any]], Any] = field(
         default=lambda name, compute: compute(), repr=False, compare=False
     )
-    """How a value made from every record is obtained: a build sets it to its products store (site/products.py)."""
+    """How a value made from the data alone (open data, macro output) is obtained: a build sets it to its products store
+    (site/products.py)."""
 
     def site_structure(self, name: str, compute: Callable[[], T]) -> T:
         """`compute()`, once for this data: only for values that decide which pages exist.
